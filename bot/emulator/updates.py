@@ -1,0 +1,94 @@
+"""The getUpdates queue: update ids, offset confirmation and event-driven long polling."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+# Telegram leaves these out unless allowed_updates names them explicitly.
+_OPT_IN = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+
+
+def update_type(update: dict[str, Any]) -> str:
+    """Return the kind of an update dict (its one key besides update_id)."""
+    return next((k for k in update if k != "update_id"), "")
+
+
+class UpdateQueue:
+    """Pending updates for the bot; getUpdates waits on events, never sleeps."""
+
+    def __init__(self) -> None:
+        self.pending: list[dict[str, Any]] = []
+        self.allowed: frozenset[str] | None = None
+        self._next_id = 100001
+        self._waiters: set[asyncio.Event] = set()
+        self._closed = False
+
+    def push(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Queue `update` (assigning update_id if missing) and wake long polls."""
+        if "update_id" not in update:
+            update["update_id"] = self.new_id()
+        self.pending.append(update)
+        self._wake()
+        return update
+
+    def new_id(self) -> int:
+        """Return the next increasing update_id."""
+        self._next_id += 1
+        return self._next_id - 1
+
+    async def get(
+        self, offset: int | None, limit: int, wait_seconds: float, allowed: list[str] | None
+    ) -> list[dict[str, Any]]:
+        """Confirm updates below `offset`, then return up to `limit`, waiting `wait_seconds`."""
+        if allowed is not None:
+            self.allowed = frozenset(allowed)
+        self._confirm(offset)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait_seconds
+        while True:
+            found = self._select(max(1, min(limit, 100)))
+            remaining = deadline - loop.time()
+            if found or remaining <= 0 or self._closed:
+                return found
+            event = asyncio.Event()
+            self._waiters.add(event)
+            try:
+                await asyncio.wait_for(event.wait(), remaining)
+            except TimeoutError:
+                return []
+            finally:
+                self._waiters.discard(event)
+
+    def drop(self) -> None:
+        """Forget every pending update (deleteWebhook drop_pending_updates)."""
+        self.pending.clear()
+
+    def close(self) -> None:
+        """Release pending long polls with empty results (emulator stop)."""
+        self._closed = True
+        self._wake()
+
+    def reopen(self) -> None:
+        """Accept long polls again after a restart."""
+        self._closed = False
+
+    def _confirm(self, offset: int | None) -> None:
+        if offset is None or offset == 0:
+            return
+        if offset < 0:
+            self.pending = self.pending[offset:]
+        else:
+            self.pending = [u for u in self.pending if u["update_id"] >= offset]
+
+    def _select(self, limit: int) -> list[dict[str, Any]]:
+        return [u for u in self.pending if self._is_allowed(update_type(u))][:limit]
+
+    def _is_allowed(self, kind: str) -> bool:
+        if not self.allowed:
+            return kind not in _OPT_IN
+        return kind in self.allowed
+
+    def _wake(self) -> None:
+        for event in self._waiters:
+            event.set()

@@ -64,6 +64,11 @@ class BotApiEmulator(ApiServer, Scripting):
         return self.limiter.stats
 
     @property
+    def polling(self) -> int:
+        """Return how many getUpdates long polls are waiting now."""
+        return self.updates.polling
+
+    @property
     def calls(self) -> list[RecordedCall]:
         """Return every recorded call, oldest first."""
         return self.recorder.calls

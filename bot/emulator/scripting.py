@@ -62,6 +62,9 @@ class Scripting:
         """Create a group (-4001...) or supergroup (-100...) with the bot as a member."""
         chat = self._new_group(title, supergroup or forum)
         chat.is_forum = forum
+        if forum:
+            # Message id 1 is the General topic's; real topics start after it.
+            self.state.next_message_id(chat.id)
         for index, user in enumerate(admins):
             chat.set_member(user, "creator" if index == 0 else "administrator")
         for user in members:

@@ -42,10 +42,11 @@ class ApiServer:
         self.host, self.port, self.clock = host, port, clock
         self.spec = _spec()
         self.state = State()
-        self.updates = UpdateQueue()
         self.limiter = FloodLimiter(clock, enabled=flood_limits)
         self.faults = FaultBook()
         self.recorder = Recorder()
+        # A long poll starting to wait wakes wait_for(), so tests can await `emu.polling`.
+        self.updates = UpdateQueue(on_wait=self.recorder.notify)
         self._stopping = asyncio.Event()
         self._runner: web.AppRunner | None = None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 # Telegram leaves these out unless allowed_updates names them explicitly.
@@ -17,7 +18,8 @@ def update_type(update: dict[str, Any]) -> str:
 class UpdateQueue:
     """Pending updates for the bot; getUpdates waits on events, never sleeps."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_wait: Callable[[], Awaitable[None]] | None = None) -> None:
+        self.on_wait = on_wait
         self.pending: list[dict[str, Any]] = []
         self.allowed: frozenset[str] | None = None
         self._next_id = 100001
@@ -54,11 +56,18 @@ class UpdateQueue:
             event = asyncio.Event()
             self._waiters.add(event)
             try:
+                if self.on_wait is not None:
+                    await self.on_wait()
                 await asyncio.wait_for(event.wait(), remaining)
             except TimeoutError:
                 return []
             finally:
                 self._waiters.discard(event)
+
+    @property
+    def polling(self) -> int:
+        """Return how many getUpdates calls are waiting right now."""
+        return len(self._waiters)
 
     def drop(self) -> None:
         """Forget every pending update (deleteWebhook drop_pending_updates)."""

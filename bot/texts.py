@@ -1,0 +1,178 @@
+"""Message texts: Jinja2 templates rendered to Telegram HTML.
+
+``Texts.render("registration/welcome", kim=...)`` loads
+``handlers/templates/registration/welcome.html.j2`` (or the same path under
+``broadcasts/templates``). ``Texts.render_string`` renders user-written templates
+(broadcast texts) in a sandbox and reports mistakes in friendly Indonesian.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, tzinfo
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedError,
+    meta,
+    nodes,
+    select_autoescape,
+)
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from bot.dates import format_date_id, format_datetime_id
+from bot.telegram_html import sanitize_html
+
+TEMPLATE_SUFFIX = ".html.j2"
+DEFAULT_TIMEZONE = ZoneInfo("Asia/Pontianak")
+_MISSING_ATTRIBUTE = re.compile(r"has no (?:attribute|element) '?([^']+?)'?$")
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_search_paths() -> list[Path]:
+    """Return the template folders of the handlers and broadcasts packages."""
+    # Both packages sit next to ``bot`` in the repo and in site-packages (wheel).
+    return [_PROJECT_ROOT / "handlers" / "templates", _PROJECT_ROOT / "broadcasts" / "templates"]
+
+
+class TemplateInputError(ValueError):
+    """A user-written template could not be rendered; the message is Indonesian."""
+
+
+def format_rupiah(amount: int | float | Decimal) -> str:
+    """Format an amount as Indonesian rupiah, e.g. "Rp1.250.000"."""
+    value = Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 else ""
+    digits = f"{abs(int(value)):,}".replace(",", ".")
+    return f"{sign}Rp{digits}"
+
+
+class Texts:
+    """Jinja2 environments for the bot's own templates and for user-written ones."""
+
+    def __init__(
+        self, search_paths: Sequence[Path] | None = None, tz: tzinfo = DEFAULT_TIMEZONE
+    ) -> None:
+        self.tz = tz
+        paths = list(search_paths) if search_paths is not None else default_search_paths()
+        self.environment = Environment(
+            loader=FileSystemLoader(paths),
+            autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        # Immutable: a user template must not change the objects it is shown.
+        self.sandbox = ImmutableSandboxedEnvironment(
+            undefined=StrictUndefined,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        for env in (self.environment, self.sandbox):
+            env.filters.update(self._filters())
+
+    def _filters(self) -> dict[str, Callable[..., Any]]:
+        """Return the filters shared by both environments."""
+        return {
+            "tanggal": self.format_date,
+            "tanggal_jam": self.format_datetime,
+            "rupiah": format_rupiah,
+            "telegram_html": lambda value: Markup(sanitize_html(str(value))),
+        }
+
+    def format_date(self, value: date) -> str:
+        """Format a date (an aware datetime is first converted to ``tz``) in Indonesian."""
+        if not isinstance(value, date):
+            raise TypeError(f"filter tanggal needs a date, got {type(value).__name__}")
+        if isinstance(value, datetime):
+            value = value.astimezone(self.tz).date() if value.tzinfo else value.date()
+        return format_date_id(value)
+
+    def format_datetime(self, value: datetime) -> str:
+        """Format a datetime as "27 Nov 2026 14.05 WIB" in ``tz`` (naive means UTC)."""
+        return format_datetime_id(value, self.tz)
+
+    def render(self, name: str, /, **context: Any) -> str:
+        """Render ``<name>.html.j2`` with ``context`` and strip the result."""
+        if not name.endswith(".j2"):
+            name += TEMPLATE_SUFFIX
+        return self.environment.get_template(name).render(**context).strip()
+
+    def render_string(self, source: str, **context: Any) -> str:
+        """Render a user-written template in the sandbox; TemplateInputError on mistakes."""
+        try:
+            tree = self.sandbox.parse(source)
+            return self.sandbox.from_string(tree).render(**context).strip()
+        except TemplateSyntaxError as error:
+            raise TemplateInputError(_syntax_message(error)) from error
+        except UndefinedError as error:
+            unknown = (
+                meta.find_undeclared_variables(tree) - set(context) - set(self.sandbox.globals)
+            )
+            message = _undefined_message(error, tree, sorted(unknown), sorted(context))
+            raise TemplateInputError(message) from error
+        except SecurityError as error:
+            raise TemplateInputError("Teks memakai perintah yang tidak diizinkan.") from error
+        except (TemplateError, ArithmeticError, AttributeError, LookupError, TypeError,
+                ValueError) as error:  # fmt: skip
+            raise TemplateInputError(f"Teks tidak dapat diproses ({error}).") from error
+
+
+def _syntax_message(error: TemplateSyntaxError) -> str:
+    """Describe a template syntax error in Indonesian."""
+    return (
+        f"Format teks salah di baris {error.lineno}: {(error.message or '').rstrip('.')}. "
+        "Periksa pasangan {{ }} dan {% %}."
+    )
+
+
+def _undefined_message(
+    error: UndefinedError, tree: nodes.Template, unknown: list[str], known: list[str]
+) -> str:
+    """Name the unknown variable, e.g. "{{ kim.namaa }}", and list the known ones."""
+    if unknown:
+        available = ", ".join(known) or "-"
+        return (
+            f"Variabel {{{{ {unknown[0]} }}}} tidak dikenal. Variabel yang tersedia: {available}."
+        )
+    match = _MISSING_ATTRIBUTE.search(str(error))
+    if match is None:
+        return f"Ada variabel yang tidak dikenal ({error})."
+    path = _attribute_path(tree, match[1])
+    return f"Variabel {{{{ {path} }}}} tidak dikenal: '{match[1]}' tidak ada."
+
+
+def _attribute_path(tree: nodes.Template, attribute: str) -> str:
+    """Return the first expression in the template, like ``kim.namaa``, ending in ``attribute``."""
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        path = _dotted(node)
+        if path is not None and path.endswith(f".{attribute}"):
+            return path
+    return attribute
+
+
+def _dotted(node: nodes.Node) -> str | None:
+    """Render a Name/Getattr/Getitem chain as ``a.b.c``; None for anything else."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        parent = _dotted(node.node)
+        return None if parent is None else f"{parent}.{node.attr}"
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        parent = _dotted(node.node)
+        return None if parent is None else f"{parent}.{node.arg.value}"
+    return None

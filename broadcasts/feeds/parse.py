@@ -53,15 +53,20 @@ async def parse_feed(body: bytes, url: str, content_type: str | None = None) -> 
 
 def parse_feed_sync(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
     """Parse a feed document in the calling thread; never raises."""
-    headers = {"content-location": url, "content-type": content_type or "application/xml"}
     try:
-        # feedparser may warn (deprecations); under -W error that must not lose the feed.
+        # feedparser warns (e.g. its updated/published fallback is deprecated); under
+        # -W error that must not lose the feed, so warnings are silenced for the whole read.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            result: Any = feedparser.parse(body, response_headers=headers)
+            return _parse(body, url, content_type)
     except Exception as exc:  # feedparser should not raise, but a poller must not die
         _log.warning("feed %s: feedparser failed: %r", url, exc)
         return ParsedFeed(url, "", "", (), problem=f"pengurai gagal: {type(exc).__name__}")
+
+
+def _parse(body: bytes, url: str, content_type: str | None) -> ParsedFeed:
+    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    result: Any = feedparser.parse(body, response_headers=headers)
     entries = tuple(_entry(raw) for raw in result.entries)
     problem = describe_problem(result, len(entries))
     if problem:

@@ -1,15 +1,12 @@
-"""Fixtures for feed tests: the local feeds server and the saved corpus directory."""
+"""Fixtures for feed tests: the local feeds server."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
 from tests.feeds_server import FeedsServer, running_feeds_server
-
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "feeds"
 
 
 @pytest.fixture

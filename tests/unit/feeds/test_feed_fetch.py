@@ -89,9 +89,7 @@ async def test_declared_oversized_body_is_refused_early(
     assert result.error is not None and "terlalu besar" in result.error
 
 
-async def test_slow_server_times_out(
-    feeds_server: FeedsServer, client: httpx.AsyncClient
-) -> None:
+async def test_slow_server_times_out(feeds_server: FeedsServer, client: httpx.AsyncClient) -> None:
     feeds_server.add("/slow.xml", RSS, delay=30)
     defaults = Defaults(timeout_s=0.2)
     result = await fetch(client, _source(feeds_server.url("/slow.xml")), None, defaults=defaults)
@@ -99,9 +97,7 @@ async def test_slow_server_times_out(
     assert result.status is None
 
 
-async def test_redirects_are_followed(
-    feeds_server: FeedsServer, client: httpx.AsyncClient
-) -> None:
+async def test_redirects_are_followed(feeds_server: FeedsServer, client: httpx.AsyncClient) -> None:
     feeds_server.add("/new.xml", RSS)
     feeds_server.redirect("/old.xml", "/new.xml", status=301)
     result = await fetch(client, _source(feeds_server.url("/old.xml")), None)
@@ -118,9 +114,7 @@ async def test_redirect_loop_is_reported(
     assert len(feeds_server.requests) == 6  # the first request plus 5 redirects
 
 
-async def test_server_error_backs_off(
-    feeds_server: FeedsServer, client: httpx.AsyncClient
-) -> None:
+async def test_server_error_backs_off(feeds_server: FeedsServer, client: httpx.AsyncClient) -> None:
     feeds_server.add("/rss.xml", "oops", status=500)
     source = _source(feeds_server.url("/rss.xml"))
     first = await fetch(client, source, None, now=NOW)

@@ -95,20 +95,21 @@ class Scripting:
         self.state.callback_queries[query_id] = query
         return self._emit("callback_query", query, push)
 
-    def photo(self, user: User, chat: Chat, caption: str | None = None,
-              push: bool = False) -> dict[str, Any]:  # fmt: skip
+    def photo(self, user: User, chat: Chat, caption: str | None = None, push: bool = False,
+              reply_to: MessageRef | None = None) -> dict[str, Any]:  # fmt: skip
         """Build a photo message update with two PhotoSize entries of real PNG bytes."""
-        message = self._message(user, chat)
+        message = self._message(user, chat, reply_to)
         message["photo"] = media.photo_sizes(self.state)
         if caption is not None:
             message["caption"] = caption
         return self._emit("message", message, push)
 
     def document(self, user: User, chat: Chat, file_name: str, mime_type: str, content: bytes,
-                 caption: str | None = None, push: bool = False) -> dict[str, Any]:  # fmt: skip
+                 caption: str | None = None, push: bool = False,
+                 reply_to: MessageRef | None = None) -> dict[str, Any]:  # fmt: skip
         """Build a document message update whose bytes getFile can download."""
         stored = self.state.store_file(UploadedFile(content, file_name, mime_type), "document")
-        message = self._message(user, chat)
+        message = self._message(user, chat, reply_to)
         message["document"] = media.document(stored)
         if caption is not None:
             message["caption"] = caption

@@ -14,8 +14,51 @@ from typing import Any
 
 from bot.emulator.errors import METHOD_NOT_FOUND, ApiError, bad_request
 
-# python-telegram-bot 22.8 speaks Bot API 10.0 while api.json is 10.1. Parameters PTB sends
-# that the spec lacks are allow-listed here, keyed by lower-case method name.
+# python-telegram-bot 22.8 speaks Bot API 10.0 while api.json is 10.1; no 10.0-only parameter
+# turned up in PTB's calls. What PTB does send beyond the spec: its shared `_send_message`
+# fills these from `telegram.ext.Defaults` into every method it serves, even ones that lack
+# them (sendLocation, sendPoll, editMessageReplyMarkup...). Telegram ignores them there.
+PTB_DEFAULT_PARAMS: dict[str, tuple[str, ...]] = {
+    "parse_mode": ("String",),
+    "disable_notification": ("Boolean",),
+    "protect_content": ("Boolean",),
+}
+_PTB_SEND_MESSAGE_METHODS = frozenset(
+    name.lower()
+    for name in (
+        "editMessageCaption",
+        "editMessageChecklist",
+        "editMessageLiveLocation",
+        "editMessageMedia",
+        "editMessageReplyMarkup",
+        "editMessageText",
+        "forwardMessage",
+        "sendAnimation",
+        "sendAudio",
+        "sendChecklist",
+        "sendContact",
+        "sendDice",
+        "sendDocument",
+        "sendGame",
+        "sendInvoice",
+        "sendLivePhoto",
+        "sendLocation",
+        "sendMessage",
+        "sendMessageDraft",
+        "sendPaidMedia",
+        "sendPhoto",
+        "sendPoll",
+        "sendSticker",
+        "sendVenue",
+        "sendVideo",
+        "sendVideoNote",
+        "sendVoice",
+        "setGameScore",
+        "stopMessageLiveLocation",
+    )
+)
+# Further PTB extras by lower-case method name.
+# (editMessageReplyMarkup's parse_mode is covered by the rule above.)
 EXTRA_PARAMS: dict[str, frozenset[str]] = {}
 
 _TEXTUAL = frozenset({"String", "InputFile"})
@@ -58,8 +101,12 @@ class ApiSpec:
                 f["name"]: Param(f["name"], tuple(f["types"]), bool(f["required"]))
                 for f in body.get("fields", [])
             }
-            for extra in EXTRA_PARAMS.get(name.lower(), frozenset()):
-                params.setdefault(extra, Param(extra, ("String", "Integer", "Boolean"), False))
+            extras = set(EXTRA_PARAMS.get(name.lower(), frozenset()))
+            if name.lower() in _PTB_SEND_MESSAGE_METHODS:
+                extras |= PTB_DEFAULT_PARAMS.keys()
+            for extra in extras:
+                types = PTB_DEFAULT_PARAMS.get(extra, ("String", "Integer", "Boolean"))
+                params.setdefault(extra, Param(extra, types, False))
             self._methods[name.lower()] = Method(name, params)
 
     @classmethod

@@ -11,7 +11,12 @@ from bot.emulator import BotApiEmulator
 
 async def test_get_me_returns_bot_identity(bot: Bot, emulator: BotApiEmulator) -> None:
     me = await bot.get_me()
-    assert (me.id, me.username, me.first_name, me.is_bot) == (123456, "kim_hub_bot", "KIM Hub", True)
+    assert (me.id, me.username, me.first_name, me.is_bot) == (
+        123456,
+        "kim_hub_bot",
+        "KIM Hub",
+        True,
+    )
     assert me.can_join_groups and not me.supports_inline_queries
     assert emulator.calls_to("getMe")[-1].ok
 
@@ -37,35 +42,35 @@ async def test_edit_updates_sent_and_rejects_identical(bot: Bot, emulator: BotAp
     edited = await bot.edit_message_text("dua", chat_id=group.id, message_id=msg.message_id)
     assert edited.text == "dua" and edited.edit_date is not None
     assert emulator.sent(group)[0]["text"] == "dua"
-    with pytest.raises(BadRequest, match="(?i)message is not modified"):
+    with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
         await bot.edit_message_text("dua", chat_id=group.id, message_id=msg.message_id)
 
 
 async def test_html_errors_surface_as_bad_request(bot: Bot, emulator: BotApiEmulator) -> None:
     chat = emulator.private_chat(emulator.user())
     for bad in ("<b>tidak ditutup", "a < b", "<div>x</div>", "<b><i>x</b></i>", "<span>x</span>"):
-        with pytest.raises(BadRequest, match="(?i)can't parse entities"):
+        with pytest.raises(BadRequest, match=r"(?i)can't parse entities"):
             await bot.send_message(chat.id, bad, parse_mode="HTML")
     assert emulator.sent(chat) == []
 
 
 async def test_text_limits(bot: Bot, emulator: BotApiEmulator) -> None:
     chat = emulator.private_chat(emulator.user())
-    with pytest.raises(BadRequest, match="(?i)message is too long"):
+    with pytest.raises(BadRequest, match=r"(?i)message is too long"):
         await bot.send_message(chat.id, "x" * 4097)
     # Markup does not count: 4096 visible characters inside a tag are fine.
     await bot.send_message(chat.id, "<b>" + "x" * 4096 + "</b>", parse_mode="HTML")
-    with pytest.raises(BadRequest, match="(?i)message text is empty"):
+    with pytest.raises(BadRequest, match=r"(?i)message text is empty"):
         await bot.send_message(chat.id, "<b> </b>", parse_mode="HTML")
-    with pytest.raises(BadRequest, match="(?i)message caption is too long"):
+    with pytest.raises(BadRequest, match=r"(?i)message caption is too long"):
         await bot.send_document(chat.id, b"data", filename="a.txt", caption="c" * 1025)
 
 
 async def test_unknown_chat_and_uninitiated_user(bot: Bot, emulator: BotApiEmulator) -> None:
-    with pytest.raises(BadRequest, match="(?i)chat not found"):
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):
         await bot.send_message(-999, "halo")
     stranger = emulator.user("Sari")
-    with pytest.raises(Forbidden, match="(?i)can't initiate conversation"):
+    with pytest.raises(Forbidden, match=r"(?i)can't initiate conversation"):
         await bot.send_message(stranger.id, "halo")
 
 
@@ -81,5 +86,5 @@ async def test_copy_forward_delete(bot: Bot, emulator: BotApiEmulator) -> None:
         forwarded.message_id,
     ]
     assert await bot.delete_message(group.id, copied.message_id)
-    with pytest.raises(BadRequest, match="(?i)message to delete not found"):
+    with pytest.raises(BadRequest, match=r"(?i)message to delete not found"):
         await bot.delete_message(group.id, copied.message_id)

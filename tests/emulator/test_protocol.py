@@ -115,10 +115,10 @@ async def test_forum_topics(bot: Bot, emulator: BotApiEmulator) -> None:
     sent = await bot.send_message(forum.id, "isi", message_thread_id=topic.message_thread_id)
     assert sent.message_thread_id == topic.message_thread_id and sent.is_topic_message
     assert await bot.close_forum_topic(forum.id, topic.message_thread_id)
-    with pytest.raises(BadRequest, match="(?i)topic_closed"):
+    with pytest.raises(BadRequest, match=r"(?i)topic_closed"):
         await bot.send_message(forum.id, "isi", message_thread_id=topic.message_thread_id)
     assert await bot.reopen_forum_topic(forum.id, topic.message_thread_id)
-    with pytest.raises(BadRequest, match="(?i)not a forum"):
+    with pytest.raises(BadRequest, match=r"(?i)not a forum"):
         await bot.create_forum_topic(emulator.group("Biasa").id, "x")
 
 

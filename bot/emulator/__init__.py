@@ -6,7 +6,7 @@ Used by tests, benchmarks and the offline sandbox; see BotApiEmulator.
 from bot.emulator.emulator import DEFAULT_TOKEN, BotApiEmulator, run_forever, serve
 from bot.emulator.errors import ApiError
 from bot.emulator.faults import ERROR_NAMES, Fault
-from bot.emulator.limits import FloodStats
+from bot.emulator.limits import FloodStats, ManualClock
 from bot.emulator.recording import RecordedCall
 from bot.emulator.state import Chat, User
 
@@ -18,6 +18,7 @@ __all__ = [
     "Chat",
     "Fault",
     "FloodStats",
+    "ManualClock",
     "RecordedCall",
     "User",
     "run_forever",

@@ -115,3 +115,17 @@ def _wait(window: deque[float], now: float, span: float, limit: int) -> float:
     if _count(window, now, span) < limit:
         return 0.0
     return window[-limit] + span - now
+
+
+class ManualClock:
+    """A monotonic clock that only moves when told to: pass it as `clock=` in tests."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        """Move the clock forward by `seconds`."""
+        self.now += seconds

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 import pytest
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bot.emulator import BotApiEmulator
-
-TOKEN = "123456:TEST-TOKEN"
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        """Move the clock forward."""
-        self.now += seconds
+from bot.emulator import DEFAULT_TOKEN, BotApiEmulator, ManualClock
 
 
 @pytest.fixture(autouse=True)
@@ -34,30 +18,35 @@ def _ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
+def clock() -> ManualClock:
     """Return a fake clock for flood-limit tests."""
-    return FakeClock()
+    return ManualClock()
 
 
 @pytest.fixture
-async def emulator(clock: FakeClock) -> AsyncIterator[BotApiEmulator]:
+async def emulator(clock: ManualClock) -> AsyncIterator[BotApiEmulator]:
     """Run an emulator on an ephemeral port, driven by the fake clock."""
-    async with BotApiEmulator(TOKEN, clock=clock) as emu:
+    async with BotApiEmulator(DEFAULT_TOKEN, clock=clock) as emu:
         yield emu
 
 
-def make_bot(emu: BotApiEmulator, read_timeout: float = 5.0) -> Bot:
-    """Return a real PTB Bot pointed at the emulator."""
-    return Bot(
-        TOKEN,
-        base_url=emu.base_url,
-        base_file_url=emu.base_file_url,
-        request=HTTPXRequest(read_timeout=read_timeout),
-    )
+@pytest.fixture
+def make_bot(emulator: BotApiEmulator) -> Callable[[float], Bot]:
+    """Return a factory of real PTB Bots pointed at the emulator, by read timeout."""
+
+    def build(read_timeout: float = 5.0) -> Bot:
+        return Bot(
+            emulator.token,
+            base_url=emulator.base_url,
+            base_file_url=emulator.base_file_url,
+            request=HTTPXRequest(read_timeout=read_timeout),
+        )
+
+    return build
 
 
 @pytest.fixture
-async def bot(emulator: BotApiEmulator) -> AsyncIterator[Bot]:
+async def bot(make_bot: Callable[[float], Bot]) -> AsyncIterator[Bot]:
     """Return an initialised PTB Bot talking to the emulator over HTTP."""
-    async with make_bot(emulator) as ptb_bot:
+    async with make_bot(5.0) as ptb_bot:
         yield ptb_bot

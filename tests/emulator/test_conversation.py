@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import (
@@ -15,9 +15,9 @@ from telegram.ext import (
     Defaults,
 )
 
+from bot.emulator import DEFAULT_TOKEN as TOKEN
 from bot.emulator import BotApiEmulator
 from bot.emulator.media import png
-from tests.emulator.conftest import TOKEN
 
 
 async def test_press_and_answer_callback_query(bot: Bot, emulator: BotApiEmulator) -> None:
@@ -29,7 +29,7 @@ async def test_press_and_answer_callback_query(bot: Bot, emulator: BotApiEmulato
     update = Update.de_json(emulator.press(user, emulator.sent(chat)[0], "news:yes"), bot)
     query = update.callback_query
     assert query is not None and query.data == "news:yes"
-    assert query.message is not None and query.message.text == "Setuju??"  # as it is now
+    assert isinstance(query.message, Message) and query.message.text == "Setuju??"  # as now
     assert await bot.answer_callback_query(query.id, text="Tercatat")
     assert emulator.callback_answer(query.id) == {"callback_query_id": query.id, "text": "Tercatat"}
     with pytest.raises(BadRequest, match=r"(?i)query id is invalid"):

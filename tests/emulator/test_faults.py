@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dtm
+from collections.abc import Callable
 
 import pytest
 from telegram import Bot, Update
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.emulator import ApiError, BotApiEmulator
-from tests.emulator.conftest import FakeClock, make_bot
+from bot.emulator import ApiError, BotApiEmulator, ManualClock
 
 
 def _seconds(exc: RetryAfter) -> float:
@@ -18,7 +18,7 @@ def _seconds(exc: RetryAfter) -> float:
 
 
 async def test_global_limit_31st_message_in_a_second(
-    bot: Bot, emulator: BotApiEmulator, clock: FakeClock
+    bot: Bot, emulator: BotApiEmulator, clock: ManualClock
 ) -> None:
     emulator.flood_limits = True
     chats = [emulator.private_chat(emulator.user()) for _ in range(31)]
@@ -36,7 +36,7 @@ async def test_global_limit_31st_message_in_a_second(
 
 
 async def test_group_limit_21st_message_in_a_minute(
-    bot: Bot, emulator: BotApiEmulator, clock: FakeClock
+    bot: Bot, emulator: BotApiEmulator, clock: ManualClock
 ) -> None:
     emulator.flood_limits = True
     group = emulator.group("KIM")
@@ -53,7 +53,7 @@ async def test_group_limit_21st_message_in_a_minute(
 
 
 async def test_private_chat_one_per_second(
-    bot: Bot, emulator: BotApiEmulator, clock: FakeClock
+    bot: Bot, emulator: BotApiEmulator, clock: ManualClock
 ) -> None:
     emulator.flood_limits = True
     chat = emulator.private_chat(emulator.user())
@@ -107,10 +107,12 @@ async def test_fault_migrated_and_flood(bot: Bot, emulator: BotApiEmulator) -> N
     assert _seconds(flood.value) == 7
 
 
-async def test_fault_timeout_holds_until_client_gives_up(emulator: BotApiEmulator) -> None:
+async def test_fault_timeout_holds_until_client_gives_up(
+    emulator: BotApiEmulator, make_bot: Callable[[float], Bot]
+) -> None:
     chat = emulator.private_chat(emulator.user())
     emulator.fail("sendMessage", error="timeout")
-    async with make_bot(emulator, read_timeout=0.2) as short:
+    async with make_bot(0.2) as short:
         with pytest.raises(TimedOut):
             await short.send_message(chat.id, "x")
         assert emulator.calls_to("sendMessage")[0].status == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden
 
 from bot.emulator import BotApiEmulator
@@ -40,7 +40,7 @@ async def test_edit_updates_sent_and_rejects_identical(bot: Bot, emulator: BotAp
     msg = await bot.send_message(group.id, "satu", reply_markup=markup)
     assert msg.reply_markup == markup
     edited = await bot.edit_message_text("dua", chat_id=group.id, message_id=msg.message_id)
-    assert edited.text == "dua" and edited.edit_date is not None
+    assert isinstance(edited, Message) and edited.text == "dua" and edited.edit_date
     assert emulator.sent(group)[0]["text"] == "dua"
     with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
         await bot.edit_message_text("dua", chat_id=group.id, message_id=msg.message_id)

@@ -6,11 +6,11 @@ import asyncio
 
 import httpx
 import pytest
-from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, Update
+from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats
 from telegram.error import BadRequest, EndPointNotFound
 
+from bot.emulator import DEFAULT_TOKEN as TOKEN
 from bot.emulator import BotApiEmulator
-from tests.emulator.conftest import TOKEN
 
 
 async def _post(emu: BotApiEmulator, method: str, **data: object) -> httpx.Response:
@@ -141,4 +141,3 @@ async def test_chat_members(bot: Bot, emulator: BotApiEmulator) -> None:
     assert await bot.unpin_chat_message(group.id)
     assert await bot.leave_chat(group.id)
     assert emulator.calls_to("leaveChat")[0].ok
-    assert Update  # imported for parity with other modules' de_json checks

@@ -1,0 +1,151 @@
+"""The `kim-bot` command: run the bot, manage KIM lists, run the local Bot API emulator."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import Coroutine
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bot.config import Config, ConfigError, environment, load_config
+from bot.logs import redact, setup_logging
+
+log = logging.getLogger("kim-bot")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every subcommand with its help text."""
+    parser = argparse.ArgumentParser(
+        prog="kim-bot",
+        description="KIM Hub — bot Telegram Kelompok Informasi Masyarakat (KIM). "
+        "Konfigurasi lewat environment atau file .env (lihat README).",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    sub.add_parser("run", help="jalankan bot (long polling)")
+    kim = sub.add_parser("kim", help="kelola daftar KIM Diskominfo").add_subparsers(
+        dest="kim_command", metavar="AKSI", required=True
+    )
+    imp = kim.add_parser("import", help="impor daftar KIM dari CSV (aman dijalankan ulang)")
+    imp.add_argument("file", type=Path, help="berkas CSV (kolom: lihat README)")
+    kim.add_parser("list", help="tampilkan semua KIM")
+    emu = sub.add_parser("emulator", help="jalankan emulator Bot API lokal (untuk uji dan sandbox)")
+    emu.add_argument("--host", default="127.0.0.1")
+    emu.add_argument("--port", type=int, default=8081)
+    emu.add_argument("--flood-limits", action="store_true", help="terapkan batas kirim Telegram")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `kim-bot`; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    if args.command == "emulator":
+        return _run_emulator(args)
+    try:
+        config = load_config(environment(), require_token=args.command == "run")
+    except ConfigError as error:
+        print("Konfigurasi belum benar:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 2
+    setup_logging(config.token or None)
+    if args.command == "run":
+        return _guard(config, _run_bot(config))
+    if args.kim_command == "import":
+        return _guard(config, _import_kims(config, args.file))
+    return _guard(config, _list_kims(config))
+
+
+def _guard(config: Config, job: Coroutine[Any, Any, int]) -> int:
+    """Run a coroutine; any error is printed with the token redacted."""
+    try:
+        return asyncio.run(job)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last line of defence: never print the token
+        log.error(
+            "Berhenti karena kesalahan: %s",
+            redact(f"{type(error).__name__}: {error}", config.token),
+        )
+        return 1
+
+
+async def _run_bot(config: Config) -> int:
+    from bot.app import running_bot
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with running_bot(config):
+        await stop.wait()
+    log.info("KIM Hub berhenti dengan rapi.")
+    return 0
+
+
+async def _import_kims(config: Config, path: Path) -> int:
+    from bot.kim_import import read_kim_csv
+    from bot.store import Store
+    from bot.wilayah import load_region
+
+    try:
+        text = await asyncio.to_thread(path.read_text, encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"Tidak bisa membaca {path}: {error}", file=sys.stderr)
+        return 2
+    rows, problems = read_kim_csv(text, load_region(config.kabupaten), date.today())
+    for problem in problems:
+        print(f"{path}:{problem.line}: {problem.reason}", file=sys.stderr)
+    store = await Store.connect(config.db_path)
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    try:
+        for row in rows:
+            counts[await store.import_kim(row.draft, row.key)] += 1
+    finally:
+        await store.close()
+    print(
+        f"Ditambah {counts['added']}, diperbarui {counts['updated']}, "
+        f"tidak berubah {counts['unchanged']}, ditolak {len(problems)}."
+    )
+    return 1 if problems else 0
+
+
+async def _list_kims(config: Config) -> int:
+    from bot.store import Store
+    from bot.wilayah import load_region
+
+    region = load_region(config.kabupaten)
+    store = await Store.connect(config.db_path)
+    try:
+        kims = await store.list_kims()
+    finally:
+        await store.close()
+    header = f"{'ID':>4}  {'NAMA':<32} {'DESA':<24} {'KECAMATAN':<20} {'STATUS':<14}"
+    print(f"{header} {'GRUP':>15} ANGGOTA")
+    for kim in kims:
+        desa = region.desa_by_code(kim.desa_kode)
+        kec = region.kecamatan_by_code(kim.kecamatan_kode)
+        print(
+            f"{kim.id:>4}  {kim.nama[:32]:<32} {(desa.nama if desa else kim.desa_kode)[:24]:<24} "
+            f"{(kec.nama if kec else kim.kecamatan_kode)[:20]:<20} {kim.status.value:<14} "
+            f"{kim.chat_id or '-':>15} {kim.member_count}"
+        )
+    print(f"{len(kims)} KIM.")
+    return 0
+
+
+def _run_emulator(args: argparse.Namespace) -> int:
+    from bot.emulator import serve
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(args.host, args.port, flood_limits=args.flood_limits))
+    return 0

@@ -1,0 +1,173 @@
+"""Configuration: environment variables (and a `.env` file), validated once at start.
+
+Every problem is collected and reported together in Indonesian and English, and the
+bot token never appears in a message, a repr or a log line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+TOKEN_RE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
+KABUPATEN_RE = re.compile(r"^\d{2}\.\d{2}$")
+DEFAULT_API_BASE = "https://api.telegram.org/bot"
+TOKEN_HELP = (
+    "TELEGRAM_BOT_TOKEN belum diisi. Buat bot lewat @BotFather di Telegram (/newbot), "
+    "salin token yang diberikan, lalu isi TELEGRAM_BOT_TOKEN di file .env atau environment. "
+    "(TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather, /newbot, and put its token "
+    "in .env or the environment.)"
+)
+
+
+class ConfigError(Exception):
+    """Raised with every configuration problem found, one per line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings of one bot instance."""
+
+    token: str = field(repr=False)
+    api_base: str | None
+    db_path: Path
+    feeds_file: Path
+    admin_ids: frozenset[int]
+    desk_chat_id: int | None
+    kabupaten: str
+    timezone: ZoneInfo
+    persistence_interval_s: float = 1.0
+    # PTB's AIORateLimiter paces replies like Telegram does (20/min per group). Tests that
+    # drive long conversations in one group switch it off; the outbox paces itself anyway.
+    rate_limiter: bool = True
+    missed_run_grace_s: int = 6 * 3600
+
+    @property
+    def tz_name(self) -> str:
+        """The IANA name of the configured timezone."""
+        return self.timezone.key
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """Parse a `.env` file: KEY=VALUE lines, `#` comments, optional quotes."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def environment(dotenv: Path = Path(".env")) -> dict[str, str]:
+    """The effective environment: `.env` values overridden by real variables."""
+    return {**read_dotenv(dotenv), **os.environ}
+
+
+def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config:
+    """Build a Config from `env`, raising ConfigError listing every problem."""
+    problems: list[str] = []
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token and require_token:
+        problems.append(TOKEN_HELP)
+    elif token and not TOKEN_RE.match(token):
+        problems.append(
+            "TELEGRAM_BOT_TOKEN tidak berbentuk token bot (angka:huruf, mis. 123456:ABC-...). "
+            "Periksa lagi salinan dari @BotFather."
+        )
+    api_base = env.get("TELEGRAM_API_BASE", "").strip() or None
+    if api_base and not re.match(r"^https?://[^\s/]+(/\S*)?$", api_base):
+        problems.append(
+            "TELEGRAM_API_BASE harus URL http(s), mis. http://127.0.0.1:8081/bot "
+            f"(bukan {api_base!r})."
+        )
+    admin_ids = _parse_ids(env.get("KIM_ADMIN_IDS", ""), problems)
+    desk = _parse_chat_id(env.get("KIM_DESK_CHAT_ID", ""), problems)
+    kabupaten = env.get("KIM_KABUPATEN", "").strip() or "61.06"
+    if not KABUPATEN_RE.match(kabupaten):
+        problems.append(
+            f"KIM_KABUPATEN harus kode Kepmendagri NN.NN (mis. 61.06), bukan {kabupaten!r}."
+        )
+    timezone = _parse_timezone(env.get("KIM_TIMEZONE", "").strip() or "Asia/Pontianak", problems)
+    feeds_file = Path(env.get("KIM_FEEDS_FILE", "").strip() or "feeds.yaml")
+    if not _readable(feeds_file):
+        problems.append(f"KIM_FEEDS_FILE: berkas {feeds_file} tidak ada atau tidak bisa dibaca.")
+    grace = _parse_int(
+        env.get("KIM_MISSED_RUN_GRACE_S", ""), 6 * 3600, "KIM_MISSED_RUN_GRACE_S", problems
+    )
+    if problems:
+        raise ConfigError(problems)
+    return Config(
+        token=token,
+        api_base=api_base,
+        db_path=Path(env.get("KIM_DB_PATH", "").strip() or "data/kim.sqlite3"),
+        feeds_file=feeds_file,
+        admin_ids=admin_ids,
+        desk_chat_id=desk,
+        kabupaten=kabupaten,
+        timezone=timezone,
+        missed_run_grace_s=grace,
+    )
+
+
+def _parse_ids(raw: str, problems: list[str]) -> frozenset[int]:
+    ids: set[int] = set()
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        if part.isdigit() and int(part) > 0:
+            ids.add(int(part))
+        else:
+            problems.append(
+                f"KIM_ADMIN_IDS: {part!r} bukan ID pengguna Telegram (angka positif, "
+                "dipisah koma). ID bisa dilihat lewat /start ke bot."
+            )
+    return frozenset(ids)
+
+
+def _parse_chat_id(raw: str, problems: list[str]) -> int | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    if re.fullmatch(r"-?\d+", raw):
+        return int(raw)
+    problems.append(f"KIM_DESK_CHAT_ID: {raw!r} bukan ID chat (angka, grup diawali '-').")
+    return None
+
+
+def _parse_int(raw: str, default: int, name: str, problems: list[str]) -> int:
+    raw = raw.strip()
+    if not raw:
+        return default
+    if raw.isdigit():
+        return int(raw)
+    problems.append(f"{name}: {raw!r} harus bilangan bulat.")
+    return default
+
+
+def _parse_timezone(name: str, problems: list[str]) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(f"KIM_TIMEZONE: zona waktu {name!r} tidak dikenal (mis. Asia/Pontianak).")
+        return ZoneInfo("Asia/Pontianak")
+
+
+def _readable(path: Path) -> bool:
+    try:
+        with path.open("rb"):
+            return True
+    except OSError:
+        return False

@@ -1,0 +1,38 @@
+"""The error handler: log (token redacted), apologise to the user, tell the desk."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, NetworkError, TelegramError
+
+from bot.context import BotContext
+from bot.logs import redact
+
+log = logging.getLogger(__name__)
+
+
+async def handle_error(update: object, context: BotContext) -> None:
+    """Log an unhandled error, answer the user politely and notify the Diskominfo desk."""
+    error = context.error
+    token = context.bot.token
+    log.error("Kesalahan saat memproses update", exc_info=error)
+    if isinstance(error, NetworkError) and not isinstance(error, Forbidden):
+        return  # transient: PTB retries polling; the user's message will be answered on retry
+    if isinstance(update, Update) and update.effective_chat:
+        try:
+            await context.bot.send_message(
+                update.effective_chat.id, context.texts.render("common/error")
+            )
+        except TelegramError:
+            log.warning("Tidak bisa mengirim pesan kesalahan ke chat %s", update.effective_chat.id)
+    desk = context.config.desk_chat_id
+    if desk is not None:
+        summary = redact(f"{type(error).__name__}: {error}", token)[:500]
+        try:
+            await context.bot.send_message(
+                desk, context.texts.render("common/error_desk", summary=summary)
+            )
+        except TelegramError:
+            log.warning("Tidak bisa memberi tahu meja Diskominfo tentang kesalahan")

@@ -1,0 +1,23 @@
+"""The Store: the only place with SQL. One class composed of one mixin per domain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
+from bot.store.imports import ImportStore
+from bot.store.kims import KimStore, MembershipError
+from bot.store.people import PeopleStore
+from bot.store.state import StateStore
+
+__all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
+
+
+class Store(KimStore, PeopleStore, StateStore, ImportStore, StoreBase):
+    """Every domain's queries over one aiosqlite connection."""
+
+    @classmethod
+    async def connect(cls, path: Path | str) -> Store:
+        """Open and migrate the database at `path`."""
+        store: Store = await cls.open(path)
+        return store

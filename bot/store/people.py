@@ -1,0 +1,106 @@
+"""Store methods for chats, people and Diskominfo roles."""
+
+from __future__ import annotations
+
+from bot.models import Person, Role, RoleGrant
+from bot.store.base import StoreBase, to_db_time, utcnow
+
+
+class PeopleStore(StoreBase):
+    """Chats the bot is in, people it talks to, and who holds which role."""
+
+    async def upsert_chat(self, chat_id: int, chat_type: str, title: str | None) -> None:
+        """Remember a chat (as active) or refresh its title."""
+        await self._write(
+            """INSERT INTO chat (chat_id, type, title, active, updated_at) VALUES (?, ?, ?, 1, ?)
+               ON CONFLICT (chat_id) DO UPDATE SET type = excluded.type,
+                   title = excluded.title, active = 1, updated_at = excluded.updated_at""",
+            (chat_id, chat_type, title, to_db_time(utcnow())),
+        )
+
+    async def set_chat_active(self, chat_id: int, active: bool) -> None:
+        """Mark a chat reachable or not (bot removed, blocked by the user)."""
+        await self._write(
+            "UPDATE chat SET active = ?, updated_at = ? WHERE chat_id = ?",
+            (int(active), to_db_time(utcnow()), chat_id),
+        )
+
+    async def is_chat_active(self, chat_id: int) -> bool:
+        """Whether the bot can still reach this chat (unknown chats count as reachable)."""
+        row = await self._one("SELECT active FROM chat WHERE chat_id = ?", (chat_id,))
+        return row is None or bool(row["active"])
+
+    async def migrate_chat(self, old_chat_id: int, new_chat_id: int, title: str | None) -> None:
+        """Record a group's move to a supergroup and carry its KIM across."""
+        now = to_db_time(utcnow())
+        async with self.transaction():
+            await self._write(
+                """INSERT INTO chat (chat_id, type, title, active, updated_at)
+                   VALUES (?, 'supergroup', ?, 1, ?)
+                   ON CONFLICT (chat_id) DO UPDATE SET type = 'supergroup', active = 1""",
+                (new_chat_id, title, now),
+            )
+            await self._write(
+                "UPDATE chat SET active = 0, migrated_to = ?, updated_at = ? WHERE chat_id = ?",
+                (new_chat_id, now, old_chat_id),
+            )
+            await self._write(
+                "UPDATE kim SET chat_id = ?, updated_at = ? WHERE chat_id = ?",
+                (new_chat_id, now, old_chat_id),
+            )
+
+    async def touch_person(self, user_id: int, first_name: str, username: str | None) -> None:
+        """Remember the name a person uses, so roles can be granted by @username."""
+        await self._write(
+            """INSERT INTO person (user_id, first_name, username, last_seen_at) VALUES (?, ?, ?, ?)
+               ON CONFLICT (user_id) DO UPDATE SET first_name = excluded.first_name,
+                   username = excluded.username, last_seen_at = excluded.last_seen_at""",
+            (user_id, first_name, username, to_db_time(utcnow())),
+        )
+
+    async def find_person(self, handle: str) -> Person | None:
+        """A person by numeric id or @username (case-insensitive)."""
+        handle = handle.strip()
+        if handle.lstrip("-").isdigit():
+            row = await self._one("SELECT * FROM person WHERE user_id = ?", (int(handle),))
+            if row is None:
+                return Person(int(handle), handle, None)
+        else:
+            row = await self._one(
+                "SELECT * FROM person WHERE lower(username) = lower(?)", (handle.lstrip("@"),)
+            )
+        return Person(row["user_id"], row["first_name"], row["username"]) if row else None
+
+    async def roles_of(self, user_id: int) -> frozenset[Role]:
+        """The roles a person holds in the database."""
+        rows = await self._all("SELECT role FROM role WHERE user_id = ?", (user_id,))
+        return frozenset(Role(r["role"]) for r in rows)
+
+    async def grant_role(self, user_id: int, role: Role, by: int) -> bool:
+        """Give a role; False when it was already held."""
+        cursor = await self._write(
+            """INSERT INTO role (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?)
+               ON CONFLICT DO NOTHING""",
+            (user_id, role, by, to_db_time(utcnow())),
+        )
+        return bool(cursor.rowcount)
+
+    async def revoke_role(self, user_id: int, role: Role) -> bool:
+        """Take a role away; False when it was not held."""
+        cursor = await self._write(
+            "DELETE FROM role WHERE user_id = ? AND role = ?", (user_id, role)
+        )
+        return bool(cursor.rowcount)
+
+    async def list_roles(self) -> list[RoleGrant]:
+        """Every role grant, with the holder's name where known."""
+        rows = await self._all(
+            """SELECT role.user_id, role.role, role.granted_by, person.first_name, person.username
+               FROM role LEFT JOIN person USING (user_id) ORDER BY role.role, role.user_id"""
+        )
+        return [
+            RoleGrant(
+                r["user_id"], Role(r["role"]), r["granted_by"], r["first_name"], r["username"]
+            )
+            for r in rows
+        ]

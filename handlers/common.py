@@ -1,0 +1,89 @@
+"""Helpers shared by the activity modules: permission checks and replies from templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardRemove, Update
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import TelegramError
+
+from bot.context import BotContext
+from bot.models import Role
+
+ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+Markup = InlineKeyboardMarkup | ForceReply | ReplyKeyboardRemove | None
+
+
+async def reply(
+    update: Update, context: BotContext, template: str, markup: Markup = None, **values: Any
+) -> Message:
+    """Render a template and send it to the chat of the update, as a reply where possible."""
+    message = update.effective_message
+    chat = update.effective_chat
+    assert chat is not None
+    text = context.texts.render(template, **values)
+    reply_to = message.message_id if message and not update.callback_query else None
+    return await context.bot.send_message(
+        chat.id,
+        text,
+        reply_markup=markup,
+        reply_to_message_id=reply_to,
+        allow_sending_without_reply=True,
+        message_thread_id=message.message_thread_id
+        if message and message.is_topic_message
+        else None,
+    )
+
+
+def ask_text(placeholder: str) -> ForceReply:
+    """Ask for typed text: in groups with privacy mode on, only replies reach the bot."""
+    return ForceReply(selective=True, input_field_placeholder=placeholder[:64])
+
+
+def is_group(update: Update) -> bool:
+    """Whether the update comes from a group or supergroup."""
+    chat = update.effective_chat
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+async def is_group_admin(context: BotContext, chat_id: int, user_id: int) -> bool:
+    """Whether the user administers the group (asks Telegram, which is the authority)."""
+    try:
+        member = await context.bot.get_chat_member(chat_id, user_id)
+    except TelegramError:
+        return False
+    return member.status in ADMIN_STATUSES
+
+
+async def has_role(context: BotContext, user_id: int, role: Role) -> bool:
+    """Whether the user holds a Diskominfo role; configured and stored admins hold every role."""
+    if user_id in context.config.admin_ids:
+        return True
+    roles = await context.store.roles_of(user_id)
+    return Role.ADMIN in roles or role in roles
+
+
+async def answer(update: Update, text: str | None = None, alert: bool = False) -> None:
+    """Answer a button press (always, so the phone stops its spinner)."""
+    if update.callback_query:
+        await update.callback_query.answer(text, show_alert=alert)
+
+
+def person_name(update: Update) -> str:
+    """The first name (and last name) of whoever sent the update."""
+    user = update.effective_user
+    assert user is not None
+    return user.full_name[:64]
+
+
+def callback_data(update: Update) -> str:
+    """The data of the pressed button, or an empty string."""
+    query = update.callback_query
+    return query.data if query and isinstance(query.data, str) else ""
+
+
+def message_text(update: Update) -> str:
+    """The text of the message (stripped), or an empty string."""
+    message = update.effective_message
+    return (message.text or "").strip() if message else ""

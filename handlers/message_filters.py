@@ -1,0 +1,29 @@
+"""Custom message filters."""
+
+from __future__ import annotations
+
+from telegram import Message
+from telegram.constants import ChatType
+from telegram.ext.filters import MessageFilter
+
+
+class _ToBot(MessageFilter):
+    """Private messages, and group messages that reply to one of the bot's messages.
+
+    In a group only those are meant for the bot (and, with privacy mode on, only those
+    reach it): the registering admin chatting with the group must not be told off.
+    """
+
+    def filter(self, message: Message) -> bool:
+        if message.chat.type == ChatType.PRIVATE:
+            return True
+        replied = message.reply_to_message
+        return bool(
+            replied
+            and replied.from_user
+            and replied.from_user.is_bot
+            and replied.from_user.id == message.get_bot().id
+        )
+
+
+TO_BOT = _ToBot(name="TO_BOT")

@@ -1,0 +1,87 @@
+"""The registration draft: conversation steps and what is kept between them.
+
+The draft lives in user_data (persisted in SQLite), so a restart mid-way loses nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ConversationHandler
+
+from bot.context import BotContext
+from bot.models import KimDraft
+from handlers import labels
+
+DRAFT = "daftar"
+
+
+class Step(IntEnum):
+    """The registration conversation's states."""
+
+    NAMA = 0
+    KECAMATAN = 1
+    DESA = 2
+    TAUTAN = 3
+    PENERBIT = 4
+    NOMOR = 5
+    TANGGAL = 6
+    FOTO = 7
+    RINGKASAN = 8
+
+
+def draft_of(context: BotContext) -> dict[str, Any]:
+    """The registration draft of the current user (created empty when missing)."""
+    assert context.user_data is not None
+    draft: dict[str, Any] = context.user_data.setdefault(DRAFT, {})
+    return draft
+
+
+def finish(context: BotContext) -> int:
+    """Forget the draft and end the conversation."""
+    if context.user_data is not None:
+        context.user_data.pop(DRAFT, None)
+    return ConversationHandler.END
+
+
+async def close_keyboard(update: Update, context: BotContext, note: str | None) -> None:
+    """Remove the buttons of the pressed message so old choices cannot be pressed again."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    if note:
+        await query.edit_message_text(context.texts.render("registration/chosen", note=note))
+    else:
+        await query.edit_message_reply_markup(None)
+
+
+def kim_draft(context: BotContext, draft: dict[str, Any]) -> KimDraft:
+    """The finished draft as the Store's KimDraft."""
+    foto = draft.get("foto")
+    return KimDraft(
+        nama=draft["nama"],
+        desa_kode=draft["desa"],
+        kecamatan_kode=draft["kecamatan"],
+        sk_penerbit=draft["penerbit"],
+        sk_nomor=draft["nomor"],
+        sk_tanggal=date.fromisoformat(draft["tanggal"]),
+        sk_file_id=foto["file_id"] if foto else None,
+    )
+
+
+def summary_values(context: BotContext, draft: dict[str, Any]) -> dict[str, Any]:
+    """What the summary and confirmation templates show."""
+    region = context.region
+    return {
+        "nama": draft.get("nama"),
+        "kecamatan": region.kecamatan_by_code(draft.get("kecamatan", "")),
+        "desa": region.desa_by_code(draft.get("desa", "")),
+        "penerbit": labels.SK_PENERBIT.get(draft.get("penerbit", ""), "-"),
+        "nomor": draft.get("nomor"),
+        "tanggal": date.fromisoformat(draft["tanggal"]) if draft.get("tanggal") else None,
+        "foto": bool(draft.get("foto")),
+        "linked": "link_kim_id" in draft,
+    }

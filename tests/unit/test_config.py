@@ -1,0 +1,93 @@
+"""Configuration validation: every problem reported, the token never shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_config, read_dotenv
+
+TOKEN = "123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0"
+
+
+def env(tmp_path: Path, **values: str) -> dict[str, str]:
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("sources: []\n")
+    return {"TELEGRAM_BOT_TOKEN": TOKEN, "KIM_FEEDS_FILE": str(feeds), **values}
+
+
+def test_defaults(tmp_path: Path) -> None:
+    config = load_config(env(tmp_path))
+    assert config.kabupaten == "61.06"
+    assert config.tz_name == "Asia/Pontianak"
+    assert config.db_path == Path("data/kim.sqlite3")
+    assert config.api_base is None
+    assert config.admin_ids == frozenset()
+    assert TOKEN not in repr(config)
+
+
+def test_missing_token_explains_botfather(tmp_path: Path) -> None:
+    values = env(tmp_path)
+    del values["TELEGRAM_BOT_TOKEN"]
+    with pytest.raises(ConfigError) as raised:
+        load_config(values)
+    assert "@BotFather" in str(raised.value)
+
+
+def test_token_not_required_for_offline_commands(tmp_path: Path) -> None:
+    values = env(tmp_path)
+    del values["TELEGRAM_BOT_TOKEN"]
+    assert load_config(values, require_token=False).token == ""
+
+
+def test_every_problem_listed_and_token_hidden(tmp_path: Path) -> None:
+    bad_token = "12345:short-secret-value"
+    values = env(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=bad_token,
+        KIM_ADMIN_IDS="12,abc,-5",
+        KIM_TIMEZONE="Mars/Olympus",
+        KIM_KABUPATEN="6106",
+        KIM_DESK_CHAT_ID="desk",
+        KIM_FEEDS_FILE=str(tmp_path / "missing.yaml"),
+        TELEGRAM_API_BASE="ftp://x",
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_config(values)
+    problems = raised.value.problems
+    assert len(problems) == 8
+    text = str(raised.value)
+    for fragment in (
+        "'abc'",
+        "'-5'",
+        "Mars/Olympus",
+        "6106",
+        "desk",
+        "missing.yaml",
+        "ftp://x",
+        "@BotFather",
+    ):
+        assert fragment in text
+    assert bad_token not in text
+
+
+def test_admin_ids_and_desk(tmp_path: Path) -> None:
+    config = load_config(
+        env(
+            tmp_path,
+            KIM_ADMIN_IDS=" 11, 22 ,",
+            KIM_DESK_CHAT_ID="-100123",
+            TELEGRAM_API_BASE="http://127.0.0.1:8081/bot",
+        )
+    )
+    assert config.admin_ids == {11, 22}
+    assert config.desk_chat_id == -100123
+    assert config.api_base == "http://127.0.0.1:8081/bot"
+
+
+def test_dotenv(tmp_path: Path) -> None:
+    path = tmp_path / ".env"
+    path.write_text("# comment\nexport A=1\nB='two words'\nC=\"x=y\"\n\nbroken line\n")
+    assert read_dotenv(path) == {"A": "1", "B": "two words", "C": "x=y"}
+    assert read_dotenv(tmp_path / "none") == {}

@@ -28,6 +28,7 @@ from bot.persistence import StorePersistence
 from bot.store import Store
 from bot.texts import Texts
 from bot.wilayah import load_region
+from broadcasts import start_services, stop_services
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ async def running_bot(config: Config, *, polling: bool = True) -> AsyncIterator[
 
             await publish_commands(app)
             await app.start()
+            await start_services(app)
             if polling and app.updater:
                 await app.updater.start_polling(drop_pending_updates=False)
             log.info("KIM Hub berjalan sebagai @%s", app.bot.username)
@@ -84,6 +86,7 @@ async def running_bot(config: Config, *, polling: bool = True) -> AsyncIterator[
         finally:
             if app.updater and app.updater.running:
                 await app.updater.stop()
+            await stop_services(app)
             if app.running:
                 await app.stop()
             await app.shutdown()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
@@ -12,9 +12,13 @@ from bot.texts import Texts
 from bot.wilayah import Region
 
 STORE_KEY = "kim.store"
+if TYPE_CHECKING:  # the outbox imports the context for its jobs
+    from bot.outbox import Outbox
+
 CONFIG_KEY = "kim.config"
 TEXTS_KEY = "kim.texts"
 REGION_KEY = "kim.region"
+OUTBOX_KEY = "kim.outbox"
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -37,6 +41,12 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         """Template rendering."""
         texts: Texts = self.application.bot_data[TEXTS_KEY]
         return texts
+
+    @property
+    def outbox(self) -> Outbox:
+        """The delivery queue for every message that goes to many chats."""
+        outbox: Outbox = self.application.bot_data[OUTBOX_KEY]
+        return outbox
 
     @property
     def region(self) -> Region:

@@ -121,6 +121,7 @@ def register_handlers(app: KimApplication) -> None:
         warnings.filterwarnings("ignore", message=".*per_message.*", category=PTBUserWarning)
         app.add_handler(_registration())
         app.add_handler(_rejection())
+        # Other activities' conversations go here (each module's add_conversations(app)).
 
     app.add_handler(CommandHandler("start", start.show_start, filters.ChatType.PRIVATE))
     app.add_handler(CommandHandler(command("bantuan"), start.show_help))
@@ -136,5 +137,7 @@ def register_handlers(app: KimApplication) -> None:
     app.add_handler(_button(desk.verify, r"^verif:ok:\d+$"))
     app.add_handler(_button(membership.choose_jabatan, r"^jabatan:pilih:\d+$"))
     app.add_handler(_button(membership.save_jabatan, r"^jabatan:set:\d+:[a-z-]+$"))
+    # Other activities' plain commands and buttons go here (each module's add_handlers(app)).
+
     # Buttons of a registration that is over, or that belongs to someone else.
     app.add_handler(_button(registration.busy_elsewhere, r"^daftar:"))

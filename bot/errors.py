@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, TelegramError
@@ -17,7 +18,9 @@ async def handle_error(update: object, context: BotContext) -> None:
     """Log an unhandled error, answer the user politely and notify the Diskominfo desk."""
     error = context.error
     token = context.bot.token
-    log.error("Kesalahan saat memproses update", exc_info=error)
+    # Format here, redacted, so the token stays out whatever handlers logging has.
+    trace = "".join(traceback.format_exception(error)) if error else "?"
+    log.error("Kesalahan saat memproses update:\n%s", redact(trace, token))
     if isinstance(error, NetworkError) and not isinstance(error, Forbidden):
         return  # transient: PTB retries polling; the user's message will be answered on retry
     if isinstance(update, Update) and update.effective_chat:

@@ -87,7 +87,7 @@ async def test_error_handler_apologises_tells_desk_and_hides_token(
 
     from telegram.ext import CommandHandler
 
-    hub.app.add_handler(CommandHandler("meledak", explode), group=-2)  # type: ignore[arg-type]
+    hub.app.add_handler(CommandHandler("meledak", explode), group=-2)
     user = hub.emu.user("Budi")
     chat = hub.emu.private_chat(user)
     with caplog.at_level(logging.ERROR):

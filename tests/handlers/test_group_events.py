@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from bot.models import KimDraft
 from bot.store import Store
 from tests.conftest import Hub, texts

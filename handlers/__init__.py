@@ -20,7 +20,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext, KimApplication
-from handlers import admin, desk, group, membership, registration, start
+from handlers import admin, desk, group, membership, privacy, registration, start
 from handlers.labels import ENGLISH_ALIASES
 from handlers.message_filters import TO_BOT
 from handlers.registration_draft import Step
@@ -133,8 +133,10 @@ def register_handlers(app: KimApplication) -> None:
     app.add_handler(CommandHandler(command("jabatan"), membership.choose_member))
     app.add_handler(CommandHandler(command("verifikasi"), desk.list_pending))
     app.add_handler(CommandHandler(command("peran"), admin.manage_roles))
+    app.add_handler(CommandHandler(command("hapusdata"), privacy.ask_erase))
 
     app.add_handler(_button(desk.verify, r"^verif:ok:\d+$"))
+    app.add_handler(_button(privacy.erase, r"^hapusdata:(ya|batal)$"))
     app.add_handler(_button(membership.choose_jabatan, r"^jabatan:pilih:\d+$"))
     app.add_handler(_button(membership.save_jabatan, r"^jabatan:set:\d+:[a-z-]+$"))
     # Other activities' plain commands and buttons go here (each module's add_handlers(app)).

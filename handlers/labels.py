@@ -9,6 +9,7 @@ from typing import Final
 PRIVATE_COMMANDS: Final = (
     ("start", "Mulai dan kenali KIM Hub"),
     ("bantuan", "Panduan perintah"),
+    ("hapusdata", "Hapus data pribadi Anda"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
 GROUP_COMMANDS: Final = (
@@ -40,6 +41,7 @@ ENGLISH_ALIASES: Final = {
     "verifikasi": ("verify",),
     "peran": ("role",),
     "jabatan": ("position",),
+    "hapusdata": ("deletedata",),
 }
 
 SK_PENERBIT: Final = {

@@ -104,3 +104,16 @@ class PeopleStore(StoreBase):
             )
             for r in rows
         ]
+
+    async def delete_person(self, user_id: int) -> None:
+        """Erase what the bot keeps about a person: name, memberships, roles, scratch data."""
+        async with self.transaction():
+            await self._write("DELETE FROM kim_member WHERE user_id = ?", (user_id,))
+            await self._write("DELETE FROM role WHERE user_id = ?", (user_id,))
+            await self._write("DELETE FROM person WHERE user_id = ?", (user_id,))
+            await self._write(
+                "DELETE FROM ptb_state WHERE kind = 'user_data' AND key = ?", (str(user_id),)
+            )
+            await self._write(
+                "UPDATE kim SET registered_by = NULL WHERE registered_by = ?", (user_id,)
+            )

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours, parse_quiet_hours
+
 TOKEN_RE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
 KABUPATEN_RE = re.compile(r"^\d{2}\.\d{2}$")
 DEFAULT_API_BASE = "https://api.telegram.org/bot"
@@ -49,6 +51,7 @@ class Config:
     # drive long conversations in one group switch it off; the outbox paces itself anyway.
     rate_limiter: bool = True
     missed_run_grace_s: int = 6 * 3600
+    quiet_hours: QuietHours | None = DEFAULT_QUIET_HOURS
 
     @property
     def tz_name(self) -> str:
@@ -109,6 +112,11 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
     grace = _parse_int(
         env.get("KIM_MISSED_RUN_GRACE_S", ""), 6 * 3600, "KIM_MISSED_RUN_GRACE_S", problems
     )
+    try:
+        quiet_hours = parse_quiet_hours(env.get("KIM_QUIET_HOURS", "").strip() or "21:00-06:00")
+    except ValueError as error:
+        problems.append(str(error))
+        quiet_hours = DEFAULT_QUIET_HOURS
     if problems:
         raise ConfigError(problems)
     return Config(
@@ -121,6 +129,7 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
         kabupaten=kabupaten,
         timezone=timezone,
         missed_run_grace_s=grace,
+        quiet_hours=quiet_hours,
     )
 
 

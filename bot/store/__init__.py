@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
-from bot.store.broadcasts import BroadcastStore
 from bot.store.feeds import FeedStateStore
 from bot.store.imports import ImportStore
 from bot.store.kims import KimStore, MembershipError
@@ -16,10 +15,7 @@ from bot.store.state import StateStore
 __all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
 
 
-class Store(
-    KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore, BroadcastStore,
-    StoreBase,
-):  # fmt: skip
+class Store(KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore, StoreBase):
     """Every domain's queries over one aiosqlite connection."""
 
     @classmethod

@@ -24,6 +24,10 @@ async def reply(
     assert chat is not None
     text = context.texts.render(template, **values)
     reply_to = message.message_id if message and not update.callback_query else None
+    if isinstance(markup, ForceReply) and reply_to is None and update.effective_user:
+        # After a button press there is no message to reply to: mention the presser, so that
+        # the selective ForceReply opens the reply field for them (and only them).
+        text = f"{context.texts.render('common/mention', user=update.effective_user)} {text}"
     return await context.bot.send_message(
         chat.id,
         text,

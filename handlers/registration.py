@@ -47,6 +47,10 @@ async def start(update: Update, context: BotContext) -> int:
     if not is_group(update):
         await reply(update, context, "registration/private_only")
         return ConversationHandler.END
+    message = update.effective_message
+    if message and message.sender_chat and message.sender_chat.id == chat.id:
+        await reply(update, context, "registration/anonymous_admin")
+        return ConversationHandler.END
     if not await is_group_admin(context, chat.id, user.id):
         await reply(update, context, "registration/admin_only")
         return ConversationHandler.END

@@ -43,6 +43,11 @@ async def register_until_summary(hub: Hub, user: User, group: Chat) -> dict[str,
     assert "daftar:sk:kepala_desa" in buttons(replies[-1])
     replies = await hub.press(user, replies[-1], "daftar:sk:kepala_desa")
     assert "nomor SK" in texts(replies)
+    # No message to reply to after a button press: the prompt mentions whoever must answer.
+    assert replies[-1]["text"].startswith(f"{user.first_name}, ")
+    assert {"type": "text_mention", "user": user.id} in [
+        {"type": e["type"], "user": e.get("user", {}).get("id")} for e in replies[-1]["entities"]
+    ]
     replies = await hub.say(user, group, "141/12/DS-2025")
     assert "tanggal SK" in texts(replies)
     replies = await hub.say(user, group, "17 Agustus 2025")
@@ -211,3 +216,13 @@ async def test_group_in_a_desa_with_an_imported_kim_links_to_it(hub: Hub) -> Non
     await hub.press(ketua, replies[-1], "daftar:ok")
     kims = await store.list_kims()
     assert len(kims) == 1 and kims[0].chat_id == group.id and kims[0].nama == "KIM Bunut Lama"
+
+
+async def test_anonymous_admin_is_told_how_to_register(hub: Hub) -> None:
+    ketua, _, group = kim_group(hub.emu)
+    update = hub.emu.text(ketua, group, "/daftar")
+    update["message"]["sender_chat"] = {"id": group.id, "type": "group", "title": group.title}
+    update["message"]["from"] = {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                                 "username": "GroupAnonymousBot"}  # fmt: skip
+    assert "admin anonim" in texts(await hub.process(update))
+    assert await hub.app.bot_data["kim.store"].kim_by_chat(group.id) is None

@@ -81,7 +81,7 @@ async def main() -> None:
     n = parser.parse_args().messages
     with tempfile.TemporaryDirectory() as tmp:
         feeds = Path(tmp) / "feeds.yaml"
-        feeds.write_text("sources: []\n")
+        feeds.write_text("topics:\n  - {id: umum, label: Umum, keywords: [desa]}\nsources: []\n")
         async with BotApiEmulator(BASE_TOKEN) as emu:
             env = os.environ | {"TOKEN": BASE_TOKEN, "BASE": emu.base_url}
             base = await run_bot(emu, ["-c", BASELINE], env, n)

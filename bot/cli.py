@@ -59,10 +59,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     setup_logging(config.token or None)
     if args.command == "run":
+        if not _feeds_valid(config):
+            return 2
         return _guard(config, _run_bot(config))
     if args.kim_command == "import":
         return _guard(config, _import_kims(config, args.file))
     return _guard(config, _list_kims(config))
+
+
+def _feeds_valid(config: Config) -> bool:
+    """Validate feeds.yaml before starting, printing every problem with its line."""
+    from broadcasts.feeds import FeedsConfigError, load_feeds_config
+
+    try:
+        load_feeds_config(config.feeds_file)
+    except FeedsConfigError as error:
+        print(f"Berkas sumber berita belum benar:\n{error}", file=sys.stderr)
+        return False
+    return True
 
 
 def _guard(config: Config, job: Coroutine[Any, Any, int]) -> int:

@@ -22,6 +22,7 @@ from bot.context import KimApplication
 from bot.emulator import BotApiEmulator, Chat, User
 
 TOKEN = "123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0"
+FEEDS_TEST = Path(__file__).parent / "data" / "feeds_test.yaml"
 SEND_METHODS = ("sendmessage", "sendphoto", "senddocument", "copymessage", "editmessagetext")
 
 
@@ -97,7 +98,7 @@ def desk(emu: BotApiEmulator, admin: User) -> Chat:
 @pytest.fixture
 def config(tmp_path: Path, emu: BotApiEmulator, admin: User, desk: Chat) -> Config:
     feeds = tmp_path / "feeds.yaml"
-    feeds.write_text("sources: []\n")
+    feeds.write_text(FEEDS_TEST.read_text(encoding="utf-8"), encoding="utf-8")
     return Config(
         token=TOKEN,
         api_base=emu.base_url,

@@ -13,14 +13,14 @@ from typing import Any
 import pytest
 
 from bot.emulator import BotApiEmulator, Chat
-from tests.conftest import TOKEN, buttons
+from tests.conftest import FEEDS_TEST, TOKEN, buttons
 
 PYTHON = sys.executable
 
 
 def bot_env(tmp_path: Path, emu: BotApiEmulator, **extra: str) -> dict[str, str]:
     feeds = tmp_path / "feeds.yaml"
-    feeds.write_text("sources: []\n")
+    feeds.write_text(FEEDS_TEST.read_text(encoding="utf-8"), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "KIM_"))}
     return env | {
         "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -116,6 +116,11 @@ async def test_missing_token_and_help(tmp_path: Path, emu: BotApiEmulator) -> No
     del env["TELEGRAM_BOT_TOKEN"]
     code, _, err = await run_cli("run", env=env, cwd=tmp_path)
     assert code == 2 and "@BotFather" in err
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("topics:\n  - id: pertanian\n    label: Pertanian\nsources: []\n")
+    env_broken = bot_env(tmp_path, emu) | {"KIM_FEEDS_FILE": str(broken)}
+    code, _, err = await run_cli("run", env=env_broken, cwd=tmp_path)
+    assert code == 2 and "broken.yaml:2" in err and "keywords" in err
     code, out, _ = await run_cli("--help", env=env, cwd=tmp_path)
     assert code == 0
     for sub in ("run", "kim", "emulator"):

@@ -6,12 +6,20 @@
 
 from __future__ import annotations
 
-from bot.context import KimApplication
+from bot.context import CONFIG_KEY, OUTBOX_KEY, STORE_KEY, TEXTS_KEY, KimApplication
+from bot.outbox import Outbox
 
 
 async def start_services(app: KimApplication) -> None:
     """Start background workers and rebuild scheduled jobs from the database."""
+    outbox = Outbox.for_config(app.bot_data[CONFIG_KEY], app.bot_data[STORE_KEY],
+                               app.bot_data[TEXTS_KEY])  # fmt: skip
+    app.bot_data[OUTBOX_KEY] = outbox
+    await outbox.start()
 
 
 async def stop_services(app: KimApplication) -> None:
     """Stop background workers, letting in-flight work finish or return to the queue."""
+    outbox: Outbox | None = app.bot_data.pop(OUTBOX_KEY, None)
+    if outbox is not None:
+        await outbox.stop()

@@ -9,13 +9,18 @@ from bot.store.feeds import FeedStateStore
 from bot.store.imports import ImportStore
 from bot.store.kims import KimStore, MembershipError
 from bot.store.news import NewsStore
+from bot.store.outbox import OutboxStore
 from bot.store.people import PeopleStore
 from bot.store.state import StateStore
 
 __all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
 
 
-class Store(KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore, StoreBase):
+class Store(
+    KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore,
+    OutboxStore,
+    StoreBase,
+):  # fmt: skip
     """Every domain's queries over one aiosqlite connection."""
 
     @classmethod

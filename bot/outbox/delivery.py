@@ -1,0 +1,101 @@
+"""One send attempt: call the Bot API and turn the answer into a `Settled` outcome.
+
+429 → retry after `retry_after` (not counted as an attempt); 403 → the chat is gone
+(skipped, chat marked inactive by the worker); migrated → the worker re-targets the row;
+400 → final failure; network errors, timeouts and 5xx → retry with exponential backoff
+and jitter, capped, until `max_attempts`, then final failure.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from telegram import Bot
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+
+from bot.outbox.records import OutboxRow, RowStatus, Settled
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently a failing message is retried."""
+
+    max_attempts: int = 5
+    base_delay: float = 2.0
+    max_delay: float = 300.0
+    jitter: float = 0.25
+
+    def backoff(self, attempts: int) -> float:
+        """Seconds before attempt number `attempts + 1` (exponential, jittered, capped)."""
+        delay = min(self.max_delay, self.base_delay * 2.0 ** max(0, attempts - 1))
+        spread: float = random.uniform(-self.jitter, self.jitter)
+        return delay * (1 + spread)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What happened to one send: the outcome, plus a 429 pause or a chat migration."""
+
+    settled: Settled
+    flood_wait: float | None = None
+    migrated_to: int | None = None
+    gone: bool = False
+
+
+async def attempt(bot: Bot, row: OutboxRow, policy: RetryPolicy, now: datetime) -> Attempt:
+    """Send `row` once and classify the answer."""
+    try:
+        result = await bot.do_api_request(
+            row.method.lower(),  # Bot API names are case-insensitive; PTB warns on camelCase
+            api_kwargs={"chat_id": row.chat_id, **row.params},
+        )
+    except RetryAfter as error:
+        wait = _seconds(error.retry_after)
+        due = now + timedelta(seconds=wait)
+        return Attempt(_retry(row, error, due, counts=False), flood_wait=wait)
+    except ChatMigrated as error:
+        return Attempt(_retry(row, error, now, counts=False), migrated_to=error.new_chat_id)
+    except Forbidden as error:
+        return Attempt(Settled(row, RowStatus.SKIPPED, error=_text(error)), gone=True)
+    except BadRequest as error:  # a subclass of NetworkError: check it first
+        return Attempt(Settled(row, RowStatus.FAILED, error=_text(error)))
+    except NetworkError as error:  # includes TimedOut and 5xx answers
+        return Attempt(_backoff(row, error, policy, now))
+    except TelegramError as error:
+        return Attempt(Settled(row, RowStatus.FAILED, error=_text(error)))
+    return Attempt(Settled(row, RowStatus.SENT, message_id=_message_id(result)))
+
+
+def _backoff(row: OutboxRow, error: Exception, policy: RetryPolicy, now: datetime) -> Settled:
+    if row.attempts + 1 >= policy.max_attempts:
+        return Settled(row, RowStatus.FAILED, error=_text(error))
+    due = now + timedelta(seconds=policy.backoff(row.attempts + 1))
+    return _retry(row, error, due, counts=True)
+
+
+def _retry(row: OutboxRow, error: Exception, due: datetime, *, counts: bool) -> Settled:
+    return Settled(row, RowStatus.PENDING, error=_text(error), due_at=due, counts=counts)
+
+
+def _seconds(value: timedelta | float) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def _text(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:500]
+
+
+def _message_id(result: Any) -> int | None:
+    if isinstance(result, dict) and isinstance(result.get("message_id"), int):
+        return int(result["message_id"])
+    return None

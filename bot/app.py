@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, ApplicationBuilder, Defaults
+from telegram.ext import ApplicationBuilder, Defaults
 
 from bot.config import Config
 from bot.context import (
@@ -25,6 +25,7 @@ from bot.context import (
 )
 from bot.errors import handle_error
 from bot.persistence import StorePersistence
+from bot.ratelimit import ResilientLimiter
 from bot.store import Store
 from bot.texts import Texts
 from bot.wilayah import load_region
@@ -51,9 +52,8 @@ def build_application(config: Config, store: Store) -> KimApplication:
         .persistence(StorePersistence(store, config.persistence_interval_s))
         .concurrent_updates(False)
     )
-    if config.rate_limiter:
-        limiter = AIORateLimiter(max_retries=3)
-        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB's generic
+    limiter = ResilientLimiter(pace=config.rate_limiter)
+    builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB's generic
     if config.api_base:
         builder = builder.base_url(config.api_base).base_file_url(_file_url(config.api_base))
     app: KimApplication = builder.build()

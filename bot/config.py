@@ -47,8 +47,8 @@ class Config:
     kabupaten: str
     timezone: ZoneInfo
     persistence_interval_s: float = 1.0
-    # PTB's AIORateLimiter paces replies like Telegram does (20/min per group). Tests that
-    # drive long conversations in one group switch it off; the outbox paces itself anyway.
+    # Pace replies like Telegram asks (20/min per group). Tests that drive long conversations
+    # in one group switch pacing off (retries stay on); the outbox paces itself anyway.
     rate_limiter: bool = True
     missed_run_grace_s: int = 6 * 3600
     quiet_hours: QuietHours | None = DEFAULT_QUIET_HOURS

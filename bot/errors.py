@@ -22,7 +22,7 @@ async def handle_error(update: object, context: BotContext) -> None:
     trace = "".join(traceback.format_exception(error)) if error else "?"
     log.error("Kesalahan saat memproses update:\n%s", redact(trace, token))
     if isinstance(error, NetworkError) and not isinstance(error, Forbidden):
-        return  # transient: PTB retries polling; the user's message will be answered on retry
+        return  # already retried (bot.ratelimit); an apology would meet the same outage
     if isinstance(update, Update) and update.effective_chat:
         try:
             await context.bot.send_message(

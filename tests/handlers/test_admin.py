@@ -96,3 +96,14 @@ async def test_error_handler_apologises_tells_desk_and_hides_token(
     desk_note = hub.last(hub.desk)["text"]
     assert "RuntimeError" in desk_note and TOKEN not in desk_note and "<TOKEN>" in desk_note
     assert TOKEN not in caplog.text
+
+
+async def test_reply_survives_one_server_error(hub: Hub) -> None:
+    user = hub.emu.user("Budi")
+    chat = hub.emu.private_chat(user)
+    hub.emu.fail("sendMessage", chat_id=chat.id, error="server", times=1)
+    hub.emu.fail("sendMessage", chat_id=chat.id, error="bad_gateway", times=1)
+    await hub.process(hub.emu.text(user, chat, "/start"))
+    statuses = [c.status for c in hub.emu.calls_to("sendMessage", chat.id)]
+    assert statuses == [500, 502, 200]
+    assert "Halo, Budi" in hub.last(chat)["text"]

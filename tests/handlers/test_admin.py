@@ -107,3 +107,13 @@ async def test_reply_survives_one_server_error(hub: Hub) -> None:
     statuses = [c.status for c in hub.emu.calls_to("sendMessage", chat.id)]
     assert statuses == [500, 502, 200]
     assert "Halo, Budi" in hub.last(chat)["text"]
+
+
+async def test_reply_waits_out_a_429(hub: Hub) -> None:
+    user = hub.emu.user("Budi")
+    chat = hub.emu.private_chat(user)
+    hub.emu.fail("sendMessage", chat_id=chat.id, error="flood", retry_after=1, times=1)
+    await hub.process(hub.emu.text(user, chat, "/start"))
+    calls = hub.emu.calls_to("sendMessage", chat.id)
+    assert [c.status for c in calls] == [429, 200]
+    assert calls[1].at - calls[0].at >= 1.0  # retry_after obeyed

@@ -198,6 +198,8 @@ def _tokenize(html: str) -> list[_Token]:
 
 def _width(char: str) -> int:
     """Return the UTF-16 code units of ``char``, as Telegram counts them."""
+    if len(char) == 1:  # the common case, without encoding: one unit below U+10000
+        return 1 if ord(char) < 0x10000 else 2
     return len(char.encode("utf-16-le")) // 2
 
 
@@ -294,6 +296,9 @@ def truncate_html(html: str, limit: int = TELEGRAM_LIMIT, ellipsis: str = "…")
     if visible_length(html) <= limit:
         return html
     room = limit - len(ellipsis.encode("utf-16-le")) // 2
-    head = _chunks(html, room, structured=False)[0]
+    if room < 2:
+        raise ValueError(f"limit must leave room for text, got {limit}")
+    tokens = _tokenize(html)
+    head = _render(tokens[: _cut(tokens, 0, room, structured=False)], [])
     head = re.sub(r"\s+((?:</[\w-]+>)*)$", r"\1", head)
     return head + escape(ellipsis)

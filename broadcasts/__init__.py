@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.context import CONFIG_KEY, OUTBOX_KEY, STORE_KEY, TEXTS_KEY, KimApplication
 from bot.outbox import Outbox
+from broadcasts import news
 
 
 async def start_services(app: KimApplication) -> None:
@@ -16,10 +17,12 @@ async def start_services(app: KimApplication) -> None:
                                app.bot_data[TEXTS_KEY])  # fmt: skip
     app.bot_data[OUTBOX_KEY] = outbox
     await outbox.start()
+    await news.start_news(app)  # feed polls and the news digest (Akses)
 
 
 async def stop_services(app: KimApplication) -> None:
     """Stop background workers, letting in-flight work finish or return to the queue."""
+    await news.stop_news(app)
     outbox: Outbox | None = app.bot_data.pop(OUTBOX_KEY, None)
     if outbox is not None:
         await outbox.stop()

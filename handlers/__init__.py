@@ -19,6 +19,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+import handlers.news as news
 from bot.context import BotContext, KimApplication
 from handlers import admin, desk, group, membership, privacy, registration, start
 from handlers.labels import ENGLISH_ALIASES
@@ -122,6 +123,7 @@ def register_handlers(app: KimApplication) -> None:
         app.add_handler(_registration())
         app.add_handler(_rejection())
         # Other activities' conversations go here (each module's add_conversations(app)).
+        news.add_conversations(app)  # /kurasi (Akses)
 
     app.add_handler(CommandHandler("start", start.show_start, filters.ChatType.PRIVATE))
     app.add_handler(CommandHandler(command("bantuan"), start.show_help))
@@ -140,6 +142,7 @@ def register_handlers(app: KimApplication) -> None:
     app.add_handler(_button(membership.choose_jabatan, r"^jabatan:pilih:\d+$"))
     app.add_handler(_button(membership.save_jabatan, r"^jabatan:set:\d+:[a-z-]+$"))
     # Other activities' plain commands and buttons go here (each module's add_handlers(app)).
+    news.add_handlers(app)  # curation buttons, /topik, /berita, receipts (Akses)
 
     # Buttons of a registration that is over, or that belongs to someone else.
     app.add_handler(_button(registration.busy_elsewhere, r"^daftar:"))

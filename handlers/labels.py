@@ -9,6 +9,7 @@ from typing import Final
 PRIVATE_COMMANDS: Final = (
     ("start", "Mulai dan kenali KIM Hub"),
     ("bantuan", "Panduan perintah"),
+    ("berita", "Berita terbaru"),
     ("hapusdata", "Hapus data pribadi Anda"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -16,6 +17,7 @@ GROUP_COMMANDS: Final = (
     ("gabung", "Bergabung sebagai anggota KIM ini"),
     ("anggota", "Daftar anggota KIM"),
     ("profil", "Profil KIM"),
+    ("topik", "Pilih topik berita"),
     ("keluar", "Keluar dari keanggotaan KIM"),
     ("bantuan", "Panduan perintah"),
     ("batal", "Batalkan proses yang sedang berjalan"),
@@ -28,6 +30,7 @@ GROUP_ADMIN_COMMANDS: Final = (
 DISKOMINFO_COMMANDS: Final = (
     ("verifikasi", "KIM yang menunggu verifikasi"),
     ("peran", "Atur peran penyiar dan kurator"),
+    ("kurasi", "Kurasi berita"),
 )
 
 ENGLISH_ALIASES: Final = {
@@ -41,6 +44,9 @@ ENGLISH_ALIASES: Final = {
     "verifikasi": ("verify",),
     "peran": ("role",),
     "jabatan": ("position",),
+    "kurasi": ("curate",),
+    "topik": ("topics",),
+    "berita": ("news",),
     "hapusdata": ("deletedata",),
 }
 

@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     emu.add_argument("--host", default="127.0.0.1")
     emu.add_argument("--port", type=int, default=8081)
     emu.add_argument("--flood-limits", action="store_true", help="terapkan batas kirim Telegram")
+    _feeds_cli().add_feeds_parser(sub)  # feeds check / poll --once (Akses)
     return parser
 
 
@@ -62,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         if not _feeds_valid(config):
             return 2
         return _guard(config, _run_bot(config))
+    if args.command == "feeds":
+        return _guard(config, _feeds_cli().feeds_command(config, args))
     if args.kim_command == "import":
         return _guard(config, _import_kims(config, args.file))
     return _guard(config, _list_kims(config))
@@ -77,6 +80,13 @@ def _feeds_valid(config: Config) -> bool:
         print(f"Berkas sumber berita belum benar:\n{error}", file=sys.stderr)
         return False
     return True
+
+
+def _feeds_cli() -> Any:
+    """The feeds subcommands (imported late: they pull in the bot's services)."""
+    from broadcasts import feeds_cli
+
+    return feeds_cli
 
 
 def _guard(config: Config, job: Coroutine[Any, Any, int]) -> int:

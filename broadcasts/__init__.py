@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.context import CONFIG_KEY, OUTBOX_KEY, STORE_KEY, TEXTS_KEY, KimApplication
 from bot.outbox import Outbox
-from broadcasts import news
+from broadcasts import news, schedule
 
 
 async def start_services(app: KimApplication) -> None:
@@ -18,6 +18,7 @@ async def start_services(app: KimApplication) -> None:
     app.bot_data[OUTBOX_KEY] = outbox
     await outbox.start()
     await news.start_news(app)  # feed polls and the news digest (Akses)
+    await schedule.start_broadcasts(app)  # siaran jobs, missed runs, receipt reminders
 
 
 async def stop_services(app: KimApplication) -> None:

@@ -7,6 +7,7 @@ the source's state, and the poller moves on.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Sequence
@@ -66,6 +67,9 @@ class NewsIngest:
         self.store = store
         self._index: RecentNewsIndex | None = None
         self._built_at: datetime | None = None
+        # Polls run concurrently; matching and storing a batch must not interleave, or two
+        # sources' copies of one story could both pass as new.
+        self._lock = asyncio.Lock()
 
     async def _recent(self, now: datetime) -> RecentNewsIndex:
         stale = self._built_at is None or now - self._built_at > INDEX_REFRESH
@@ -78,6 +82,12 @@ class NewsIngest:
         self, items: Sequence[NewsItem], status: NewsStatus, now: datetime, by: int | None = None
     ) -> IngestCounts:
         """Store the new items with `status`; duplicates are kept as such, known ones skipped."""
+        async with self._lock:
+            return await self._ingest(items, status, now, by)
+
+    async def _ingest(
+        self, items: Sequence[NewsItem], status: NewsStatus, now: datetime, by: int | None
+    ) -> IngestCounts:
         index = await self._recent(now)
         counts, drafts, fresh = IngestCounts(), [], []
         batch = RecentNewsIndex()
@@ -128,9 +138,13 @@ def _fetch_state(record: FeedRecord | None) -> FetchState | None:
 class Poller:
     """Polls sources with one HTTP client and one ingest index."""
 
-    def __init__(self, store: Store, feeds: FeedsConfig, client: httpx.AsyncClient) -> None:
+    def __init__(
+        self, store: Store, feeds: FeedsConfig, client: httpx.AsyncClient, *, notify: bool = True
+    ) -> None:
         self.store, self.feeds, self.client = store, feeds, client
         self.ingest = NewsIngest(store)
+        # Without a bot (the CLI) no notice can go out: leave health changes to the bot.
+        self.notify = notify
 
     async def poll(self, source: Source, now: datetime) -> PollReport:
         """Poll one source now, store what is new, remember the source's state."""
@@ -143,6 +157,8 @@ class Poller:
         if result.body is not None:
             entries, counts, problem = await self._digest_body(source, result, now)
         notified, health = feed_health.assess(source, previous, result)
+        if not self.notify:
+            notified, health = bool(previous and previous.failure_notified), None
         await self.store.save_feed_state(_record(source, result, notified, problem))
         elapsed = time.perf_counter() - started
         return PollReport(source, result, entries, counts, problem, elapsed, health)

@@ -31,6 +31,8 @@ DISKOMINFO_COMMANDS: Final = (
     ("verifikasi", "KIM yang menunggu verifikasi"),
     ("peran", "Atur peran penyiar dan kurator"),
     ("kurasi", "Kurasi berita"),
+    ("siaran", "Kirim siaran ke KIM"),
+    ("jadwal", "Siaran terjadwal"),
 )
 
 ENGLISH_ALIASES: Final = {
@@ -47,6 +49,8 @@ ENGLISH_ALIASES: Final = {
     "kurasi": ("curate",),
     "topik": ("topics",),
     "berita": ("news",),
+    "siaran": ("broadcast",),
+    "jadwal": ("schedule",),
     "hapusdata": ("deletedata",),
 }
 

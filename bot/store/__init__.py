@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
+from bot.store.broadcasts import BroadcastStore
 from bot.store.feeds import FeedStateStore
 from bot.store.imports import ImportStore
 from bot.store.kims import KimStore, MembershipError
@@ -17,7 +18,7 @@ __all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
 
 
 class Store(
-    KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore,
+    KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore, BroadcastStore,
     OutboxStore,
     StoreBase,
 ):  # fmt: skip

@@ -1,0 +1,193 @@
+"""/siaran: a broadcaster composes a broadcast to KIM groups (Diseminasi), in private chat.
+
+Flow: /siaran (broadcasters only) → content (text, photo/document with caption, or a
+forwarded message; {{ kim.nama }}, {{ kim.desa }}, {{ kim.kecamatan }} rendered per KIM) →
+target (all verified KIMs, kecamatan, topics, or named KIMs) → time (handlers.broadcast_time)
+→ preview for one real KIM → confirm. Bad input is explained and asked again; /batal leaves.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.broadcast_models import Target, TargetKind
+from bot.context import BotContext
+from bot.models import Role
+from bot.telegram_html import visible_length
+from bot.texts import TemplateInputError
+from broadcasts.feeds.config import FeedsConfigError, load_feeds_config
+from broadcasts.schedule import target_kims
+from broadcasts.siaran import limit_of, render
+from handlers.broadcast_flow import (
+    DRAFT,
+    SAMPLE,
+    Step,
+    content_of,
+    content_to_json,
+    draft_of,
+    finish,
+    match_kims,
+    pick_keyboard,
+    target_keyboard,
+)
+from handlers.broadcast_time import ask_time, close_keyboard
+from handlers.common import answer, callback_data, has_role, is_group, message_text, reply
+
+MAX_TYPED = 2000
+
+
+async def start(update: Update, context: BotContext) -> int:
+    """Begin a broadcast, for broadcasters in private chat."""
+    user = update.effective_user
+    assert user is not None and context.user_data is not None
+    if is_group(update):
+        await reply(update, context, "siaran/private_only")
+        return finish(context)
+    if not await has_role(context, user.id, Role.BROADCASTER):
+        await reply(update, context, "siaran/not_broadcaster")
+        return finish(context)
+    context.user_data[DRAFT] = {}
+    await reply(update, context, "siaran/ask_content")
+    return Step.CONTENT
+
+
+async def save_content(update: Update, context: BotContext) -> int:
+    """Take the content, checking its template and length, then ask for the target."""
+    assert update.effective_message is not None
+    content = content_of(update.effective_message)
+    if content is None:
+        return await expect_content(update, context)
+    try:
+        rendered = render(context.texts, content, SAMPLE)
+    except TemplateInputError as error:
+        await reply(update, context, "siaran/bad_template", error=str(error))
+        return Step.CONTENT
+    length = visible_length(rendered or "")
+    if length > limit_of(content):
+        await reply(
+            update, context, "siaran/too_long", kind=content.kind, length=length,
+            limit=limit_of(content), kim=None,
+        )  # fmt: skip
+        return Step.CONTENT
+    draft_of(context)["content"] = content_to_json(content)
+    await reply(update, context, "siaran/ask_target", target_keyboard())
+    return Step.TARGET
+
+
+async def expect_content(update: Update, context: BotContext) -> int:
+    """Explain which messages can be broadcast."""
+    await reply(update, context, "siaran/use_content")
+    return Step.CONTENT
+
+
+async def choose_target(update: Update, context: BotContext) -> int:
+    """Take the kind of target: all KIMs go on; the others ask which."""
+    await answer(update)
+    kind = TargetKind(callback_data(update).removeprefix("siaran:target:"))
+    draft = draft_of(context)
+    draft["target"] = {"kind": kind, "values": []}
+    if kind == TargetKind.ALL:
+        await close_keyboard(update, context, "Tujuan: semua KIM terverifikasi")
+        return await _check_target(update, context)
+    if kind == TargetKind.KIM:
+        await close_keyboard(update, context, "Tujuan: KIM tertentu")
+        await reply(update, context, "siaran/ask_kim_names")
+        return Step.KIM_NAMES
+    options = _options(context, kind)
+    if not options:
+        await reply(update, context, "siaran/no_topics", target_keyboard())
+        return Step.TARGET
+    await close_keyboard(update, context, None)
+    await reply(update, context, "siaran/ask_pick", pick_keyboard(options, []), kind=kind)
+    return Step.PICK
+
+
+async def toggle_pick(update: Update, context: BotContext) -> int:
+    """Toggle one kecamatan or topic; "Selesai" checks the target."""
+    value = callback_data(update).removeprefix("siaran:pilih:")
+    target = draft_of(context)["target"]
+    options = _options(context, TargetKind(target["kind"]))
+    if value == "ok":
+        return await _finish_pick(update, context, options)
+    if value not in dict(options):
+        await answer(update, "Pilihan tidak dikenal.", alert=True)
+        return Step.PICK
+    await answer(update)
+    picked: list[str] = target["values"]
+    if value in picked:
+        picked.remove(value)
+    else:
+        picked.append(value)
+    query = update.callback_query
+    if query and query.message:
+        await query.edit_message_reply_markup(pick_keyboard(options, picked))
+    return Step.PICK
+
+
+async def save_kim_names(update: Update, context: BotContext) -> int:
+    """Match typed KIM names against verified KIMs; unknown names are asked again."""
+    kims = await target_kims(context, Target(TargetKind.ALL))
+    found, unknown = match_kims(message_text(update)[:MAX_TYPED], kims)
+    if unknown or not found:
+        await reply(update, context, "siaran/kim_unknown", unknown=unknown, kims=kims[:30])
+        return Step.KIM_NAMES
+    draft_of(context)["target"]["values"] = [str(k.id) for k in found]
+    return await _check_target(update, context)
+
+
+async def expect_button(update: Update, context: BotContext) -> None:
+    """Explain that this step wants a button press."""
+    await reply(update, context, "siaran/use_buttons")
+
+
+async def expect_text(update: Update, context: BotContext) -> None:
+    """Explain that this step wants typed text."""
+    await reply(update, context, "siaran/use_text")
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    """Leave the broadcast; nothing is saved."""
+    await answer(update)
+    await close_keyboard(update, context, None)
+    await reply(update, context, "siaran/cancelled")
+    return finish(context)
+
+
+async def _finish_pick(update: Update, context: BotContext, options: list[tuple[str, str]]) -> int:
+    picked = draft_of(context)["target"]["values"]
+    if not picked:
+        await answer(update, "Pilih minimal satu, lalu tekan Selesai.", alert=True)
+        return Step.PICK
+    await answer(update)
+    names = ", ".join(label for value, label in options if value in picked)
+    await close_keyboard(update, context, f"Tujuan: {names}")
+    return await _check_target(update, context)
+
+
+async def _check_target(update: Update, context: BotContext) -> int:
+    """An empty target is explained and asked again; otherwise ask for the time."""
+    draft = draft_of(context)
+    raw = draft["target"]
+    kims = await target_kims(context, Target(TargetKind(raw["kind"]), tuple(raw["values"])))
+    if not kims:
+        await reply(update, context, "siaran/target_empty", target_keyboard())
+        return Step.TARGET
+    draft["preview_kim"] = kims[0].id
+    draft["target_count"] = len(kims)
+    return await ask_time(update, context)
+
+
+def _options(context: BotContext, kind: TargetKind) -> list[tuple[str, str]]:
+    """The choices of a kecamatan or topic target: (value, label)."""
+    if kind == TargetKind.KECAMATAN:
+        return [(k.kode, k.nama) for k in context.region.kecamatan]
+    try:
+        topics = load_feeds_config(context.config.feeds_file).topics
+    except FeedsConfigError:
+        return []
+    return [(t.id, t.label) for t in topics]
+
+
+async def stale_button(update: Update, context: BotContext) -> None:
+    """A /siaran button of a broadcast that is over (sent, cancelled) or someone else's."""
+    await answer(update, "Proses siaran ini sudah selesai. Mulai lagi dengan /siaran.", alert=True)

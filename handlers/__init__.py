@@ -20,8 +20,9 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 import handlers.news as news
+import handlers.outbox_admin as outbox_admin
 from bot.context import BotContext, KimApplication
-from handlers import admin, broadcast_wiring, desk, group, membership, privacy, registration, start
+from handlers import admin, desk, group, membership, privacy, registration, start
 from handlers.labels import ENGLISH_ALIASES
 from handlers.message_filters import TO_BOT
 from handlers.registration_draft import Step
@@ -124,7 +125,6 @@ def register_handlers(app: KimApplication) -> None:
         app.add_handler(_rejection())
         # Other activities' conversations go here (each module's add_conversations(app)).
         news.add_conversations(app)  # /kurasi (Akses)
-        broadcast_wiring.add_conversations(app)  # /siaran and receipts (Diseminasi)
 
     app.add_handler(CommandHandler("start", start.show_start, filters.ChatType.PRIVATE))
     app.add_handler(CommandHandler(command("bantuan"), start.show_help))
@@ -143,8 +143,8 @@ def register_handlers(app: KimApplication) -> None:
     app.add_handler(_button(membership.choose_jabatan, r"^jabatan:pilih:\d+$"))
     app.add_handler(_button(membership.save_jabatan, r"^jabatan:set:\d+:[a-z-]+$"))
     # Other activities' plain commands and buttons go here (each module's add_handlers(app)).
+    outbox_admin.add_handlers(app)  # /gagal: failed deliveries (Diseminasi)
     news.add_handlers(app)  # curation buttons, /topik, /berita, receipts (Akses)
-    broadcast_wiring.add_handlers(app)  # /jadwal and stale Diseminasi buttons
 
     # Buttons of a registration that is over, or that belongs to someone else.
     app.add_handler(_button(registration.busy_elsewhere, r"^daftar:"))

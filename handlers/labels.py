@@ -30,9 +30,8 @@ GROUP_ADMIN_COMMANDS: Final = (
 DISKOMINFO_COMMANDS: Final = (
     ("verifikasi", "KIM yang menunggu verifikasi"),
     ("peran", "Atur peran penyiar dan kurator"),
+    ("gagal", "Pesan yang gagal terkirim"),
     ("kurasi", "Kurasi berita"),
-    ("siaran", "Kirim siaran ke KIM"),
-    ("jadwal", "Siaran terjadwal"),
 )
 
 ENGLISH_ALIASES: Final = {
@@ -49,8 +48,6 @@ ENGLISH_ALIASES: Final = {
     "kurasi": ("curate",),
     "topik": ("topics",),
     "berita": ("news",),
-    "siaran": ("broadcast",),
-    "jadwal": ("schedule",),
     "hapusdata": ("deletedata",),
 }
 

@@ -4,7 +4,7 @@ The pacer allows at most `global_limit` sends in any `global_span` seconds, with
 spaced at least `spacing` apart so bursts do not straddle the server's windows; per
 group `group_limit` in `group_span` s; per private chat `private_limit` in `private_span`
 s. Defaults stay just under Telegram's 30/s, 20/min and 1/s (measured: 0 429s). A 429
-pauses one chat, or everything when the chat's own window was empty (so it was global).
+pauses one chat, or everything when that chat had no other recent send (so it was global).
 """
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ class Window:
         """Count one event at `now`."""
         self.times.append(now)
 
-    def busy(self, now: float) -> bool:
-        """Whether any event happened within the span."""
-        return self.wait(now) > 0 or bool(self.times)
+    def count(self, now: float) -> int:
+        """How many events fall within the span ending now."""
+        self.wait(now)
+        return len(self.times)
 
 
 @dataclass
@@ -88,8 +89,9 @@ class Pacer:
         self._last = now
 
     def pause(self, chat_id: int, seconds: float, now: float) -> bool:
-        """Obey a 429: pause the chat if its window was in use, else everything; True=global."""
-        scope: int | None = chat_id if self._chat(chat_id).busy(now) else None
+        """Obey a 429: pause the chat if it had other recent sends, else everything; True=global."""
+        # The refused attempt itself is in the chat's window; any other means the chat is busy.
+        scope: int | None = chat_id if self._chat(chat_id).count(now) > 1 else None
         self._paused[scope] = max(self._paused.get(scope, now), now + seconds)
         return scope is None
 

@@ -186,6 +186,7 @@ class Worker:
             await self.store.migrate_chat(row.chat_id, result.migrated_to, None)
             await self.store.retarget_outbox(row.chat_id, result.migrated_to, self.wall())
         if result.gone:
+            await self.store.know_chat(row.chat_id, self.wall())
             await self.store.set_chat_active(row.chat_id, False)
             await self.store.set_kim_active(row.chat_id, False)
 

@@ -214,6 +214,15 @@ class OutboxStore(StoreBase):
                 (when, old_chat_id),
             )
 
+    async def know_chat(self, chat_id: int, now: datetime) -> None:
+        """Make sure a chat the outbox sent to has a row, so it can be marked inactive."""
+        kind = "private" if chat_id > 0 else "supergroup" if chat_id < -(10**12) else "group"
+        await self._write(
+            """INSERT INTO chat (chat_id, type, active, updated_at) VALUES (?, ?, 1, ?)
+               ON CONFLICT (chat_id) DO NOTHING""",
+            (chat_id, kind, to_db_time(now)),
+        )
+
     async def outbox_batch_status(self, batch_id: int) -> BatchStatus | None:
         """Counts and times of one batch."""
         row = await self._one(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.context import BotContext
 from bot.outbox import Outbox, text_message
 from tests.conftest import Hub
 
@@ -27,4 +26,3 @@ async def test_submit_sends_each_chat_once(hub: Hub) -> None:
     assert status.finished_at is not None
     for chat in chats:
         assert len(hub.emu.calls_to("sendMessage", chat)) == 1
-    assert BotContext  # the context exposes the same outbox

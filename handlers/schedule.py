@@ -30,7 +30,7 @@ async def list_schedules(update: Update, context: BotContext) -> None:
         await reply(update, context, "jadwal/not_broadcaster")
         return
     active = await context.store.list_broadcasts(ACTIVE, 20)
-    finished = await context.store.list_broadcasts([S.DONE], 5)
+    finished = await context.store.list_broadcasts([S.DONE, S.CANCELLED], 5)
     await reply(update, context, "jadwal/header", active=active, finished=finished)
     for broadcast in [*active, *finished]:
         text, markup = await _card(context, broadcast)

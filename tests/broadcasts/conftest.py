@@ -8,11 +8,22 @@ from pathlib import Path
 
 import pytest
 
+from bot.broadcast_models import (
+    Broadcast,
+    BroadcastRun,
+    Content,
+    ContentKind,
+    Schedule,
+    ScheduleKind,
+    Target,
+    TargetKind,
+)
 from bot.config import Config
 from bot.context import BotContext
 from bot.emulator import BotApiEmulator, Chat, User
 from bot.models import Kim, KimDraft, KimStatus, Role
-from bot.store import Store
+from bot.store import Store, utcnow
+from broadcasts.schedule import run_due
 from tests.conftest import Hub
 
 FEEDS = """\
@@ -26,6 +37,7 @@ topics:
 sources: []
 """
 PUTUSSIBAU_UTARA, BIKA = "61.06.01", "61.06.02"
+ONCE = Schedule(ScheduleKind.ONCE)
 
 
 @dataclass
@@ -92,3 +104,19 @@ async def two_kims(hub: Hub) -> tuple[KimGroup, KimGroup]:
     sibau = await kim_group(hub, "KIM Sibau", "61.06.01.2011")
     bika = await kim_group(hub, "KIM Bika", "61.06.02.2002", BIKA)
     return sibau, bika
+
+
+async def broadcast_now(
+    hub: Hub,
+    creator: User,
+    template: str = "Info untuk {{ kim.nama }}",
+    schedule: Schedule = ONCE,
+) -> tuple[Broadcast, BroadcastRun]:
+    """Save a text broadcast to every verified KIM, run it now, and wait for delivery."""
+    store, now = store_of(hub), utcnow()
+    content, target = Content(ContentKind.TEXT, template), Target(TargetKind.ALL)
+    broadcast = await store.create_broadcast(creator.id, content, target, schedule, now)
+    run = await run_due(context_of(hub), broadcast.id, now)
+    assert run is not None
+    await context_of(hub).outbox.wait_idle()
+    return broadcast, run

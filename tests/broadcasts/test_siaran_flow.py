@@ -32,7 +32,7 @@ async def test_broadcast_now_to_every_verified_kim(hub: Hub, broadcaster: User) 
     await make_broadcaster(hub, broadcaster)
     sibau, bika = await two_kims(hub)
     pending = await kim_group(hub, "KIM Menunggu", "61.06.01.2013", verified=False)
-    chat, replies = await compose(hub, broadcaster, TEMPLATE)
+    _, replies = await compose(hub, broadcaster, TEMPLATE)
     replies = await hub.press(broadcaster, replies[-1], "siaran:target:all")
     replies = await hub.press(broadcaster, replies[-1], "siaran:waktu:now")
     assert "Pratinjau" in texts(replies)
@@ -83,9 +83,7 @@ async def test_bad_content_is_explained_and_asked_again(hub: Hub, broadcaster: U
     assert "menekan tombol" in texts(await hub.say(broadcaster, chat, "semua"))
 
 
-async def test_empty_target_and_unknown_names_are_asked_again(
-    hub: Hub, broadcaster: User
-) -> None:
+async def test_empty_target_and_unknown_names_are_asked_again(hub: Hub, broadcaster: User) -> None:
     await make_broadcaster(hub, broadcaster)
     sibau, _ = await two_kims(hub)
     chat, replies = await compose(hub, broadcaster, "Info {{ kim.nama }}")

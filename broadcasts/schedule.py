@@ -62,7 +62,7 @@ async def plan(context: BotContext, broadcast: Broadcast, now: datetime) -> None
     else:
         following = next_run(broadcast.schedule, now, context.config.timezone)
         log.warning("Siaran #%d terlewat melebihi masa tenggang; dilewati", broadcast.id)
-        await context.store.skip_to(broadcast.id, following)
+        await context.store.move_schedule(broadcast.id, following)
         if following is not None:
             _add_job(context, broadcast.id, following)
 

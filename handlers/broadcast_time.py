@@ -127,20 +127,9 @@ async def save_clock(update: Update, context: BotContext) -> int:
 async def show_preview(update: Update, context: BotContext) -> int:
     """Send the broadcast as one real KIM would get it, then the summary to confirm."""
     draft = draft_of(context)
-    content = draft_content(draft)
     kims = await target_kims(context, draft_target(draft))
     values = [kim_vars(k, context.region) for k in kims]
-    try:
-        too_long = first_too_long(context.texts, content, values)
-    except TemplateInputError as error:
-        await reply(update, context, "siaran/bad_template", error=str(error))
-        return Step.CONTENT
-    if too_long is not None:
-        kim, length = too_long
-        await reply(
-            update, context, "siaran/too_long", kind=content.kind, length=length,
-            limit=limit_of(content), kim=kim,
-        )  # fmt: skip
+    if await _content_refused(update, context, values):
         return Step.CONTENT
     if not kims:
         await reply(update, context, "siaran/target_empty", target_keyboard())
@@ -161,7 +150,7 @@ async def confirm(update: Update, context: BotContext) -> int:
         await reply(update, context, "siaran/not_broadcaster")
         return finish(context)
     draft, now = draft_of(context), utcnow()
-    first = draft_first_run(draft)
+    first = _first_run(context, draft, now)
     if first is not None and first <= now:
         await close_keyboard(update, context, None)
         await reply(update, context, "siaran/bad_datetime", past=True)
@@ -177,6 +166,32 @@ async def confirm(update: Update, context: BotContext) -> int:
         await plan(context, broadcast, now)
         await reply(update, context, "siaran/scheduled", broadcast=broadcast, first=first)
     return finish(context)
+
+
+def _first_run(context: BotContext, draft: dict[str, Any], now: datetime) -> datetime | None:
+    """When the first run is due: None for now; recurring ones from the current time."""
+    schedule = draft_schedule(draft)
+    if schedule.recurring:
+        return next_run(schedule, now, context.config.timezone)
+    return draft_first_run(draft)
+
+
+async def _content_refused(update: Update, context: BotContext, values: list[KimVars]) -> bool:
+    """Explain a template that fails or is too long for some target KIM (asked again)."""
+    content = draft_content(draft_of(context))
+    try:
+        too_long = first_too_long(context.texts, content, values)
+    except TemplateInputError as error:
+        await reply(update, context, "siaran/bad_template", error=str(error))
+        return True
+    if too_long is None:
+        return False
+    kim, length = too_long
+    await reply(
+        update, context, "siaran/too_long", kind=content.kind, length=length,
+        limit=limit_of(content), kim=kim,
+    )  # fmt: skip
+    return True
 
 
 async def close_keyboard(update: Update, context: BotContext, note: str | None) -> None:

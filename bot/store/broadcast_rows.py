@@ -92,3 +92,15 @@ def stats_row(row: aiosqlite.Row) -> RunStats:
         row["confirmed"],
         row["citizens"],
     )
+
+
+def broadcast_values(
+    created_by: int, content: Content, target: Target, schedule: Schedule
+) -> tuple[object, ...]:
+    """A broadcast's columns from created_by to month_day, in table order."""
+    at = schedule.at.strftime("%H:%M") if schedule.at else None
+    return (
+        created_by, content.kind, content.template, content.file_id, content.from_chat_id,
+        content.message_id, target.kind, json.dumps(list(target.values)), schedule.kind, at,
+        schedule.weekday, schedule.day,
+    )  # fmt: skip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -18,7 +17,14 @@ from bot.broadcast_models import (
     Target,
 )
 from bot.store.base import StoreBase, to_db_time, utcnow
-from bot.store.broadcast_rows import broadcast_row, delivery_row, receipt_row, run_row, stats_row
+from bot.store.broadcast_rows import (
+    broadcast_row,
+    broadcast_values,
+    delivery_row,
+    receipt_row,
+    run_row,
+    stats_row,
+)
 
 _RUN_STATS = """
     SELECT r.id, r.run_no, r.scheduled_for,
@@ -44,28 +50,13 @@ class BroadcastStore(StoreBase):
     ) -> Broadcast:
         """Save a confirmed broadcast as scheduled for `next_run_at`."""
         now = to_db_time(utcnow())
+        values = broadcast_values(created_by, content, target, schedule)
         cursor = await self._write(
             """INSERT INTO broadcast (created_by, content_kind, template, file_id, from_chat_id,
                    message_id, target_kind, target_values, schedule_kind, at_time, weekday,
                    month_day, next_run_at, status, created_at, updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)""",
-            (
-                created_by,
-                content.kind,
-                content.template,
-                content.file_id,
-                content.from_chat_id,
-                content.message_id,
-                target.kind,
-                json.dumps(list(target.values)),
-                schedule.kind,
-                schedule.at.strftime("%H:%M") if schedule.at else None,
-                schedule.weekday,
-                schedule.day,
-                to_db_time(next_run_at),
-                now,
-                now,
-            ),
+            (*values, to_db_time(next_run_at), now, now),
         )
         assert cursor.lastrowid is not None
         broadcast = await self.get_broadcast(cursor.lastrowid)
@@ -140,21 +131,12 @@ class BroadcastStore(StoreBase):
                 "INSERT INTO broadcast_delivery (run_id, kim_id, chat_id) VALUES (?, ?, ?)",
                 [(run_id, kim_id, chat_id) for kim_id, chat_id in targets],
             )
-            await self._write(
-                """UPDATE broadcast SET next_run_at = ?, status = ?, updated_at = ?
-                   WHERE id = ?""",
-                (
-                    to_db_time(following) if following else None,
-                    BroadcastStatus.SCHEDULED if following else BroadcastStatus.DONE,
-                    now,
-                    broadcast.id,
-                ),
-            )
+            await self.move_schedule(broadcast.id, following)
         assert run_id is not None
         return await self.get_run(run_id)
 
-    async def skip_to(self, broadcast_id: int, following: datetime | None) -> None:
-        """Move a broadcast past occurrences missed beyond the grace period (done if none)."""
+    async def move_schedule(self, broadcast_id: int, following: datetime | None) -> None:
+        """Set a scheduled broadcast's next run (done when there is none)."""
         status = BroadcastStatus.SCHEDULED if following else BroadcastStatus.DONE
         await self._write(
             """UPDATE broadcast SET next_run_at = ?, status = ?, updated_at = ?

@@ -155,3 +155,23 @@ async def test_cancel_midway_saves_nothing(hub: Hub, broadcaster: User) -> None:
     await hub.process(stale)
     assert hub.answer_to(stale)["show_alert"] is True
     assert await store_of(hub).list_broadcasts(list(BroadcastStatus)) == []
+
+
+async def test_forwarded_message_is_copied_to_kims_by_topic(hub: Hub, broadcaster: User) -> None:
+    await make_broadcaster(hub, broadcaster)
+    sibau, bika = await two_kims(hub)
+    await store_of(hub).set_kim_topic(bika.kim.id, "kesehatan", False)  # Bika opted out
+    forwarded = hub.emu.forward(broadcaster, hub.emu.private_chat(broadcaster), "Info BPJS")
+    chat, replies = await compose(hub, broadcaster, forwarded)
+    replies = await hub.press(broadcaster, replies[-1], "siaran:target:topic")
+    assert set(buttons(replies[-1])) >= {"siaran:pilih:kesehatan", "siaran:pilih:pertanian"}
+    await hub.press(broadcaster, replies[-1], "siaran:pilih:kesehatan")
+    replies = await hub.press(broadcaster, hub.last(chat), "siaran:pilih:ok")
+    replies = await hub.press(broadcaster, replies[-1], "siaran:waktu:now")
+    assert "1 KIM (KIM Sibau)" in replies[-1]["text"]
+    await hub.press(broadcaster, replies[-1], "siaran:ok")
+    await context_of(hub).outbox.wait_idle()
+    (copied,) = hub.emu.calls_to("copyMessage", sibau.group.id)
+    assert copied.params["from_chat_id"] == chat.id
+    assert "sebar:" in str(copied.params["reply_markup"])
+    assert hub.emu.calls_to("copyMessage", bika.group.id) == []

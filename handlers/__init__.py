@@ -22,7 +22,7 @@ from telegram.warnings import PTBUserWarning
 import handlers.news as news
 import handlers.outbox_admin as outbox_admin
 from bot.context import BotContext, KimApplication
-from handlers import admin, desk, group, membership, privacy, registration, start
+from handlers import admin, broadcast_wiring, desk, group, membership, privacy, registration, start
 from handlers.labels import ENGLISH_ALIASES
 from handlers.message_filters import TO_BOT
 from handlers.registration_draft import Step
@@ -125,6 +125,7 @@ def register_handlers(app: KimApplication) -> None:
         app.add_handler(_rejection())
         # Other activities' conversations go here (each module's add_conversations(app)).
         news.add_conversations(app)  # /kurasi (Akses)
+        broadcast_wiring.add_conversations(app)  # /siaran and receipts (Diseminasi)
 
     app.add_handler(CommandHandler("start", start.show_start, filters.ChatType.PRIVATE))
     app.add_handler(CommandHandler(command("bantuan"), start.show_help))
@@ -145,6 +146,7 @@ def register_handlers(app: KimApplication) -> None:
     # Other activities' plain commands and buttons go here (each module's add_handlers(app)).
     outbox_admin.add_handlers(app)  # /gagal: failed deliveries (Diseminasi)
     news.add_handlers(app)  # curation buttons, /topik, /berita, receipts (Akses)
+    broadcast_wiring.add_handlers(app)  # /jadwal and stale Diseminasi buttons
 
     # Buttons of a registration that is over, or that belongs to someone else.
     app.add_handler(_button(registration.busy_elsewhere, r"^daftar:"))

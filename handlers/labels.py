@@ -32,6 +32,8 @@ DISKOMINFO_COMMANDS: Final = (
     ("peran", "Atur peran penyiar dan kurator"),
     ("gagal", "Pesan yang gagal terkirim"),
     ("kurasi", "Kurasi berita"),
+    ("siaran", "Kirim siaran ke KIM"),
+    ("jadwal", "Siaran terjadwal"),
 )
 
 ENGLISH_ALIASES: Final = {
@@ -48,6 +50,8 @@ ENGLISH_ALIASES: Final = {
     "kurasi": ("curate",),
     "topik": ("topics",),
     "berita": ("news",),
+    "siaran": ("broadcast",),
+    "jadwal": ("schedule",),
     "hapusdata": ("deletedata",),
 }
 

@@ -15,6 +15,7 @@ from typing import Literal
 from bot.news_models import News
 from broadcasts.feeds import NewsItem, is_near_duplicate, title_key
 from broadcasts.feeds.dedupe import identity_keys
+from broadcasts.feeds.normalize import NEAR_DUPLICATE_RATIO
 
 Verdict = Literal["new", "known", "duplicate"]
 _WORD_RE = re.compile(r"\w{4,}")
@@ -26,6 +27,7 @@ class _Entry:
     news_id: int
     source_id: str
     key: str
+    words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ class RecentNewsIndex:
 
     def add(self, item: NewsItem, news_id: int) -> None:
         """Remember a stored item."""
-        entry = _Entry(news_id, item.source_id, title_key(item.title))
+        key = title_key(item.title)
+        entry = _Entry(news_id, item.source_id, key, frozenset(key.split()))
         for key in identity_keys(item):
             self._by_key.setdefault(key, entry)
         for word in _probe_words(entry.key):
@@ -75,20 +78,24 @@ class RecentNewsIndex:
         key = title_key(item.title)
         if not key:
             return None
+        words = frozenset(key.split())
         seen: set[int] = set()
         for word in _probe_words(key):
             for entry in self._by_word.get(word, ()):
                 if entry.news_id in seen or entry.source_id == item.source_id:
                     continue
                 seen.add(entry.news_id)
-                if _close_lengths(key, entry.key) and is_near_duplicate(key, entry.key):
+                if _plausible(key, words, entry) and is_near_duplicate(key, entry.key):
                     return entry
         return None
 
 
-def _close_lengths(a: str, b: str) -> bool:
-    """A cheap bound: ratio ≥ 0.9 needs lengths within about a tenth of each other."""
-    return 2 * min(len(a), len(b)) >= 0.9 * (len(a) + len(b))
+def _plausible(key: str, words: frozenset[str], entry: _Entry) -> bool:
+    """Cheap bounds before difflib: similar lengths, and most words in common."""
+    a, b = len(key), len(entry.key)
+    if 2 * min(a, b) < NEAR_DUPLICATE_RATIO * (a + b):
+        return False
+    return 2 * len(words & entry.words) >= max(len(words), len(entry.words))
 
 
 def _as_item(news: News) -> NewsItem:

@@ -11,6 +11,7 @@ from telegram import Update
 from bot.context import BotContext
 from bot.models import Role
 from handlers import labels
+from handlers.commands import publish_staff_menu
 from handlers.common import has_role, reply
 
 
@@ -49,6 +50,9 @@ async def manage_roles(update: Update, context: BotContext) -> None:
         changed = await context.store.grant_role(person.user_id, role, user.id)
     else:
         changed = await context.store.revoke_role(person.user_id, role)
+    if changed and person.user_id not in context.config.admin_ids:
+        roles = {r.value for r in await context.store.roles_of(person.user_id)}
+        await publish_staff_menu(context.bot, person.user_id, roles)
     await reply(
         update,
         context,

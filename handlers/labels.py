@@ -27,6 +27,11 @@ GROUP_ADMIN_COMMANDS: Final = (
     ("jabatan", "Atur ketua, sekretaris, bendahara"),
     *GROUP_COMMANDS,
 )
+# Which Diskominfo commands each role sees in its private menu (admins see them all).
+ROLE_COMMANDS: Final = {
+    "broadcaster": ("siaran", "jadwal"),
+    "curator": ("kurasi",),
+}
 DISKOMINFO_COMMANDS: Final = (
     ("verifikasi", "KIM yang menunggu verifikasi"),
     ("peran", "Atur peran penyiar dan kurator"),

@@ -22,6 +22,10 @@ async def test_roles_granted_and_revoked_by_admin_only(hub: Hub) -> None:
     assert "Sari sekarang penyiar" in done
     store: Store = hub.app.bot_data["kim.store"]
     assert await store.roles_of(sari.id) == {Role.BROADCASTER}
+    [menu] = [c.params for c in hub.emu.calls_to("setMyCommands")
+              if c.params["scope"].get("chat_id") == sari.id]  # fmt: skip
+    assert {"siaran", "jadwal"} <= {cmd["command"] for cmd in menu["commands"]}
+    assert "verifikasi" not in {cmd["command"] for cmd in menu["commands"]}
     assert "sudah menjadi penyiar" in texts(
         await hub.say(hub.admin, admin_chat, "/peran beri @sari_kh penyiar")
     )
@@ -35,6 +39,7 @@ async def test_roles_granted_and_revoked_by_admin_only(hub: Hub) -> None:
     revoked = texts(await hub.say(hub.admin, admin_chat, "/peran cabut @sari_kh penyiar"))
     assert "dicabut" in revoked
     assert await store.roles_of(sari.id) == frozenset()
+    assert hub.emu.calls_to("deleteMyCommands")[-1].params["scope"]["chat_id"] == sari.id
 
 
 async def test_pending_list_for_admins_only(hub: Hub) -> None:

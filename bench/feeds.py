@@ -2,21 +2,27 @@
 
 Measures one full poll cycle when every source changed (fetch, parse, route, de-duplicate,
 store) and one when every source answers 304, items parsed per second, and peak memory
-(ru_maxrss). Run: `python bench/feeds.py [--sources 200] [--items 50]`.
+(ru_maxrss), with feedparser alone on the same documents as the in-process baseline.
+Prints medians over --runs runs as one JSON line.
+Run: `python bench/feeds.py [--sources 200] [--items 50] [--runs 3]`.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import resource
+import statistics
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
+
+import feedparser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -69,8 +75,8 @@ async def cycle(poller: Poller, sources: list[Source], now: datetime) -> tuple[f
     return elapsed, sum(r.entries for r in reports), sum(r.counts.new for r in reports)
 
 
-async def run(count: int, items: int) -> None:
-    """Serve the feeds, run the two cycles and print the figures."""
+async def one_run(count: int, items: int) -> tuple[float, float, int]:
+    """Serve fresh feeds into a fresh database; (changed s, all-304 s, entries parsed)."""
     async with running_feeds_server() as server:
         sources = []
         for n in range(count):
@@ -86,12 +92,36 @@ async def run(count: int, items: int) -> None:
                 changed = await cycle(poller, sources, now)
                 unchanged = await cycle(poller, sources, now + timedelta(minutes=30))
             await store.close()
+    return changed[0], unchanged[0], changed[1]
+
+
+def baseline(count: int, items: int) -> tuple[float, int]:
+    """feedparser alone on the same documents, in this process: (seconds, entries)."""
+    docs = [feed(n, items, 1) for n in range(count)]
+    started = time.perf_counter()
+    entries = sum(len(feedparser.parse(doc).entries) for doc in docs)
+    return time.perf_counter() - started, entries
+
+
+async def run(count: int, items: int, runs: int) -> None:
+    """Alternate baseline and full runs; print medians and the ratio as one JSON line."""
+    changed, unchanged, rates, base_rates = [], [], [], []
+    for _ in range(runs):
+        base_s, base_entries = baseline(count, items)
+        base_rates.append(base_entries / base_s)
+        changed_s, unchanged_s, entries = await one_run(count, items)
+        changed.append(changed_s)
+        unchanged.append(unchanged_s)
+        rates.append(entries / changed_s)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{count} sources x {items} items")
-    print(f"all changed : {changed[0]:.2f} s, {changed[1]} entries parsed, {changed[2]} stored, "
-          f"{changed[1] / changed[0]:.0f} entries/s")  # fmt: skip
-    print(f"all 304     : {unchanged[0]:.2f} s, {unchanged[1]} entries parsed")
-    print(f"peak memory : {peak_mb:.0f} MB (ru_maxrss, whole process incl. the server)")
+    rate, base_rate = statistics.median(rates), statistics.median(base_rates)
+    print(json.dumps({
+        "sources": count, "items": items, "runs": runs,
+        "changed_cycle_s": round(statistics.median(changed), 2),
+        "all_304_cycle_s": round(statistics.median(unchanged), 2),
+        "entries_per_s": round(rate), "feedparser_only_entries_per_s": round(base_rate),
+        "ratio_to_feedparser": round(rate / base_rate, 2), "peak_mb": round(peak_mb),
+    }))  # fmt: skip
 
 
 def main() -> None:
@@ -99,8 +129,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sources", type=int, default=200)
     parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    asyncio.run(run(args.sources, args.items))
+    asyncio.run(run(args.sources, args.items, args.runs))
 
 
 if __name__ == "__main__":

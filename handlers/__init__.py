@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Coroutine
-from typing import Any
 
 from telegram import Update
 from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     ConversationHandler,
@@ -21,72 +17,53 @@ from telegram.warnings import PTBUserWarning
 
 import handlers.news as news
 import handlers.outbox_admin as outbox_admin
-from bot.context import BotContext, KimApplication
+from bot.context import KimApplication
 from handlers import admin, broadcast_wiring, desk, group, membership, privacy, registration, start
-from handlers.labels import ENGLISH_ALIASES
 from handlers.message_filters import TO_BOT
 from handlers.registration_draft import Step
+from handlers.wiring import ANY_MESSAGE, TEXT, Handler, button, command, on_message
 
 R = Step
-ANY_MESSAGE = ~filters.COMMAND & ~filters.StatusUpdate.ALL & TO_BOT
-TEXT = filters.TEXT & ~filters.COMMAND & TO_BOT
 SK_FILE = (filters.PHOTO | filters.Document.IMAGE | filters.Document.PDF) & TO_BOT
 
 
-def command(name: str) -> list[str]:
-    """A command's Indonesian name and its English aliases."""
-    return [name, *ENGLISH_ALIASES.get(name, ())]
-
-
-Handler = BaseHandler[Update, BotContext, Any]
-Callback = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
-
-
-def _button(callback: Callback, pattern: str) -> Handler:
-    return CallbackQueryHandler(callback, pattern=pattern)
-
-
-def _message(message_filter: filters.BaseFilter, callback: Callback) -> Handler:
-    return MessageHandler(message_filter, callback)
-
-
 def _registration() -> Handler:
-    expect_button = _message(ANY_MESSAGE, registration.expect_button)
-    expect_text = _message(ANY_MESSAGE, registration.expect_text)
+    expect_button = on_message(ANY_MESSAGE, registration.expect_button)
+    expect_text = on_message(ANY_MESSAGE, registration.expect_text)
     return ConversationHandler(
         entry_points=[CommandHandler(command("daftar"), registration.start)],
         states={
-            R.NAMA: [_message(TEXT, registration.save_name), expect_text],
-            R.KECAMATAN: [_button(registration.save_kecamatan, r"^daftar:kec:"), expect_button],
+            R.NAMA: [on_message(TEXT, registration.save_name), expect_text],
+            R.KECAMATAN: [button(registration.save_kecamatan, r"^daftar:kec:"), expect_button],
             R.DESA: [
-                _button(registration.save_desa, r"^daftar:desa:"),
-                _button(registration.turn_desa_page, r"^daftar:hal:[\d.]+:\d+$"),
-                _button(registration.back_to_kecamatan, r"^daftar:kembali$"),
-                _message(TEXT, registration.find_typed_desa),
+                button(registration.save_desa, r"^daftar:desa:"),
+                button(registration.turn_desa_page, r"^daftar:hal:[\d.]+:\d+$"),
+                button(registration.back_to_kecamatan, r"^daftar:kembali$"),
+                on_message(TEXT, registration.find_typed_desa),
                 expect_button,
             ],
             R.TAUTAN: [
-                _button(registration.save_link, r"^daftar:(tautkan:\d+|baru)$"),
+                button(registration.save_link, r"^daftar:(tautkan:\d+|baru)$"),
                 expect_button,
             ],
-            R.PENERBIT: [_button(registration.save_penerbit, r"^daftar:sk:"), expect_button],
-            R.NOMOR: [_message(TEXT, registration.save_nomor), expect_text],
-            R.TANGGAL: [_message(TEXT, registration.save_tanggal), expect_text],
+            R.PENERBIT: [button(registration.save_penerbit, r"^daftar:sk:"), expect_button],
+            R.NOMOR: [on_message(TEXT, registration.save_nomor), expect_text],
+            R.TANGGAL: [on_message(TEXT, registration.save_tanggal), expect_text],
             R.FOTO: [
-                _message(SK_FILE, registration.save_foto),
-                _button(registration.save_foto, r"^daftar:lewati$"),
-                _message(ANY_MESSAGE, registration.expect_photo),
+                on_message(SK_FILE, registration.save_foto),
+                button(registration.save_foto, r"^daftar:lewati$"),
+                on_message(ANY_MESSAGE, registration.expect_photo),
             ],
             R.RINGKASAN: [
-                _button(registration.confirm, r"^daftar:ok$"),
-                _button(registration.choose_edit, r"^daftar:ubah$"),
-                _button(registration.edit_field, r"^daftar:ubah:\w+$"),
+                button(registration.confirm, r"^daftar:ok$"),
+                button(registration.choose_edit, r"^daftar:ubah$"),
+                button(registration.edit_field, r"^daftar:ubah:\w+$"),
                 expect_button,
             ],
         },
         fallbacks=[
             CommandHandler(command("batal"), registration.cancel),
-            _button(registration.cancel, r"^daftar:batal$"),
+            button(registration.cancel, r"^daftar:batal$"),
         ],
         allow_reentry=True,
         name="registration",
@@ -96,11 +73,11 @@ def _registration() -> Handler:
 
 def _rejection() -> Handler:
     return ConversationHandler(
-        entry_points=[_button(desk.ask_reason, r"^verif:tolak:\d+$")],
+        entry_points=[button(desk.ask_reason, r"^verif:tolak:\d+$")],
         states={
             desk.Step.REASON: [
-                _message(TEXT, desk.reject),
-                _message(ANY_MESSAGE, desk.expect_reason),
+                on_message(TEXT, desk.reject),
+                on_message(ANY_MESSAGE, desk.expect_reason),
             ],
         },
         fallbacks=[CommandHandler(command("batal"), start.cancel)],
@@ -139,14 +116,14 @@ def register_handlers(app: KimApplication) -> None:
     app.add_handler(CommandHandler(command("peran"), admin.manage_roles))
     app.add_handler(CommandHandler(command("hapusdata"), privacy.ask_erase))
 
-    app.add_handler(_button(desk.verify, r"^verif:ok:\d+$"))
-    app.add_handler(_button(privacy.erase, r"^hapusdata:(ya|batal)$"))
-    app.add_handler(_button(membership.choose_jabatan, r"^jabatan:pilih:\d+$"))
-    app.add_handler(_button(membership.save_jabatan, r"^jabatan:set:\d+:[a-z-]+$"))
+    app.add_handler(button(desk.verify, r"^verif:ok:\d+$"))
+    app.add_handler(button(privacy.erase, r"^hapusdata:(ya|batal)$"))
+    app.add_handler(button(membership.choose_jabatan, r"^jabatan:pilih:\d+$"))
+    app.add_handler(button(membership.save_jabatan, r"^jabatan:set:\d+:[a-z-]+$"))
     # Other activities' plain commands and buttons go here (each module's add_handlers(app)).
     outbox_admin.add_handlers(app)  # /gagal: failed deliveries (Diseminasi)
     news.add_handlers(app)  # curation buttons, /topik, /berita, receipts (Akses)
     broadcast_wiring.add_handlers(app)  # /jadwal and stale Diseminasi buttons
 
     # Buttons of a registration that is over, or that belongs to someone else.
-    app.add_handler(_button(registration.busy_elsewhere, r"^daftar:"))
+    app.add_handler(button(registration.busy_elsewhere, r"^daftar:"))

@@ -2,56 +2,55 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from telegram import Update
 from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
-    MessageHandler,
     filters,
 )
 
-from bot.context import BotContext, KimApplication
+from bot.context import KimApplication
 from handlers import broadcast, broadcast_time, receipt, schedule
 from handlers.broadcast_flow import Step
-from handlers.labels import ENGLISH_ALIASES
-from handlers.message_filters import TO_BOT
+from handlers.wiring import ANY_MESSAGE, TEXT, Callback, Handler, button, command, on_message
 
-Handler = BaseHandler[Update, BotContext, Any]
-ANY = ~filters.COMMAND & ~filters.StatusUpdate.ALL & TO_BOT
-TEXT = filters.TEXT & ~filters.COMMAND & TO_BOT
+ANY = ANY_MESSAGE
 CONTENT = (filters.TEXT | filters.PHOTO | filters.Document.ALL | filters.FORWARDED) & ANY
 
 
-def _command(name: str) -> list[str]:
-    return [name, *ENGLISH_ALIASES.get(name, ())]
-
-
 def _siaran() -> Handler:
-    button, text = broadcast.expect_button, broadcast.expect_text
+    want_button, want_text = broadcast.expect_button, broadcast.expect_text
     return ConversationHandler(
-        entry_points=[CommandHandler(_command("siaran"), broadcast.start)],
+        entry_points=[CommandHandler(command("siaran"), broadcast.start)],
         states={
             Step.CONTENT: [
-                MessageHandler(CONTENT, broadcast.save_content),
-                MessageHandler(ANY, broadcast.expect_content),
+                on_message(CONTENT, broadcast.save_content),
+                on_message(ANY, broadcast.expect_content),
             ],
-            Step.TARGET: [_cb(broadcast.choose_target, r"^siaran:target:\w+$"), _msg(button)],
-            Step.PICK: [_cb(broadcast.toggle_pick, r"^siaran:pilih:[\w.-]+$"), _msg(button)],
-            Step.KIM_NAMES: [MessageHandler(TEXT, broadcast.save_kim_names), _msg(text)],
-            Step.TIME: [_cb(broadcast_time.choose_time, r"^siaran:waktu:\w+$"), _msg(button)],
-            Step.DATETIME: [MessageHandler(TEXT, broadcast_time.save_datetime), _msg(text)],
-            Step.WEEKDAY: [_cb(broadcast_time.save_weekday, r"^siaran:hari:[0-6]$"), _msg(button)],
-            Step.MONTHDAY: [MessageHandler(TEXT, broadcast_time.save_monthday), _msg(text)],
-            Step.CLOCK: [MessageHandler(TEXT, broadcast_time.save_clock), _msg(text)],
-            Step.CONFIRM: [_cb(broadcast_time.confirm, r"^siaran:ok$"), _msg(button)],
+            Step.TARGET: [
+                button(broadcast.choose_target, r"^siaran:target:\w+$"),
+                _msg(want_button),
+            ],
+            Step.PICK: [
+                button(broadcast.toggle_pick, r"^siaran:pilih:[\w.-]+$"),
+                _msg(want_button),
+            ],
+            Step.KIM_NAMES: [on_message(TEXT, broadcast.save_kim_names), _msg(want_text)],
+            Step.TIME: [
+                button(broadcast_time.choose_time, r"^siaran:waktu:\w+$"),
+                _msg(want_button),
+            ],
+            Step.DATETIME: [on_message(TEXT, broadcast_time.save_datetime), _msg(want_text)],
+            Step.WEEKDAY: [
+                button(broadcast_time.save_weekday, r"^siaran:hari:[0-6]$"),
+                _msg(want_button),
+            ],
+            Step.MONTHDAY: [on_message(TEXT, broadcast_time.save_monthday), _msg(want_text)],
+            Step.CLOCK: [on_message(TEXT, broadcast_time.save_clock), _msg(want_text)],
+            Step.CONFIRM: [button(broadcast_time.confirm, r"^siaran:ok$"), _msg(want_button)],
         },
         fallbacks=[
-            CommandHandler(_command("batal"), broadcast.cancel),
-            _cb(broadcast.cancel, r"^siaran:batal$"),
+            CommandHandler(command("batal"), broadcast.cancel),
+            button(broadcast.cancel, r"^siaran:batal$"),
         ],
         allow_reentry=True,
         name="siaran",
@@ -61,20 +60,20 @@ def _siaran() -> Handler:
 
 def _receipt() -> Handler:
     return ConversationHandler(
-        entry_points=[_cb(receipt.start, r"^sebar:\d+$")],
+        entry_points=[button(receipt.start, r"^sebar:\d+$")],
         states={
             receipt.Step.COUNT: [
-                MessageHandler(TEXT, receipt.save_count),
-                MessageHandler(ANY, receipt.expect_count),
+                on_message(TEXT, receipt.save_count),
+                on_message(ANY, receipt.expect_count),
             ],
             receipt.Step.CHANNEL: [
-                _cb(receipt.save_channel, r"^sebar:kanal:\w+$"),
-                MessageHandler(ANY, receipt.expect_channel),
+                button(receipt.save_channel, r"^sebar:kanal:\w+$"),
+                on_message(ANY, receipt.expect_channel),
             ],
         },
         fallbacks=[
-            CommandHandler(_command("batal"), receipt.cancel),
-            _cb(receipt.cancel, r"^sebar:batal$"),
+            CommandHandler(command("batal"), receipt.cancel),
+            button(receipt.cancel, r"^sebar:batal$"),
         ],
         allow_reentry=True,
         name="receipt",
@@ -90,15 +89,11 @@ def add_conversations(app: KimApplication) -> None:
 
 def add_handlers(app: KimApplication) -> None:
     """Add /jadwal, its buttons, and the answer to stale /siaran and receipt buttons."""
-    app.add_handler(CommandHandler(_command("jadwal"), schedule.list_schedules))
-    app.add_handler(_cb(schedule.change, r"^jadwal:(pause|resume|cancel):\d+$"))
-    app.add_handler(_cb(receipt.busy_elsewhere, r"^sebar:"))
-    app.add_handler(_cb(broadcast.stale_button, r"^siaran:"))
+    app.add_handler(CommandHandler(command("jadwal"), schedule.list_schedules))
+    app.add_handler(button(schedule.change, r"^jadwal:(pause|resume|cancel):\d+$"))
+    app.add_handler(button(receipt.busy_elsewhere, r"^sebar:"))
+    app.add_handler(button(broadcast.stale_button, r"^siaran:"))
 
 
-def _cb(callback: Any, pattern: str) -> Handler:
-    return CallbackQueryHandler(callback, pattern=pattern)
-
-
-def _msg(callback: Any) -> Handler:
-    return MessageHandler(ANY, callback)
+def _msg(callback: Callback) -> Handler:
+    return on_message(ANY, callback)

@@ -13,11 +13,8 @@ from typing import Any
 
 from telegram import Update
 from telegram.ext import (
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
-    MessageHandler,
-    filters,
 )
 
 from bot.context import BotContext, KimApplication
@@ -26,10 +23,10 @@ from bot.news_models import News, NewsStatus
 from bot.store import utcnow
 from broadcasts.news import feeds_of, poller_of
 from broadcasts.news_manual import MIN_TITLE, manual_item
-from handlers import labels, start
 from handlers import news_keyboards as kb
+from handlers import start
 from handlers.common import answer, ask_text, callback_data, has_role, message_text, reply
-from handlers.message_filters import TO_BOT
+from handlers.wiring import ANY_MESSAGE, TEXT, button, command, on_message
 
 
 class Step(IntEnum):
@@ -198,24 +195,18 @@ async def close_topics(update: Update, context: BotContext) -> None:
     await update.callback_query.edit_message_text(text, reply_markup=markup)
 
 
-def _names(command: str) -> list[str]:
-    return [command, *labels.ENGLISH_ALIASES.get(command, ())]
-
-
 def add_conversations(app: KimApplication) -> None:
     """/kurasi (and /kurasi tambah, which waits for the item's text)."""
-    text = filters.TEXT & ~filters.COMMAND & TO_BOT
-    anything = ~filters.COMMAND & ~filters.StatusUpdate.ALL & TO_BOT
     app.add_handler(
         ConversationHandler(
-            entry_points=[CommandHandler(_names("kurasi"), start_curation)],
+            entry_points=[CommandHandler(command("kurasi"), start_curation)],
             states={
                 Step.MANUAL: [
-                    MessageHandler(text, save_manual),
-                    MessageHandler(anything, expect_manual),
+                    on_message(TEXT, save_manual),
+                    on_message(ANY_MESSAGE, expect_manual),
                 ]
             },
-            fallbacks=[CommandHandler(_names("batal"), start.cancel)],
+            fallbacks=[CommandHandler(command("batal"), start.cancel)],
             allow_reentry=True,
             name="news_manual",
             persistent=True,
@@ -235,6 +226,6 @@ def add_handlers(app: KimApplication) -> None:
         (news_group.toggle_kim_topic, r"^topik:[a-z0-9_-]+$"),
         (news_group.confirm_dissemination, r"^berita:sebar:\d+$"),
     ):
-        app.add_handler(CallbackQueryHandler(callback, pattern=pattern))
-    app.add_handler(CommandHandler(_names("topik"), news_group.show_topics))
-    app.add_handler(CommandHandler(_names("berita"), news_group.show_latest))
+        app.add_handler(button(callback, pattern))
+    app.add_handler(CommandHandler(command("topik"), news_group.show_topics))
+    app.add_handler(CommandHandler(command("berita"), news_group.show_latest))

@@ -12,7 +12,6 @@ from enum import IntEnum
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
-from telegram.ext import ConversationHandler
 
 from bot.broadcast_models import Content, ContentKind, Schedule, ScheduleKind, Target, TargetKind
 from bot.context import BotContext
@@ -20,6 +19,7 @@ from bot.models import Kim
 from bot.wilayah import normalize_name
 from broadcasts import labels
 from broadcasts.siaran import KimVars
+from handlers.common import end_scratch, scratch
 
 DRAFT = "siaran"
 SAMPLE = KimVars("KIM Contoh Maju Bersama", "Desa Contoh", "Kecamatan Contoh")
@@ -42,16 +42,12 @@ class Step(IntEnum):
 
 def draft_of(context: BotContext) -> dict[str, Any]:
     """The broadcast draft of the current user (created empty when missing)."""
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault(DRAFT, {})
-    return draft
+    return scratch(context, DRAFT)
 
 
 def finish(context: BotContext) -> int:
     """Forget the draft and end the conversation."""
-    if context.user_data is not None:
-        context.user_data.pop(DRAFT, None)
-    return ConversationHandler.END
+    return end_scratch(context, DRAFT)
 
 
 def content_of(message: Message) -> Content | None:

@@ -7,6 +7,7 @@ from typing import Any
 from telegram import ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardRemove, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
+from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.models import Role
@@ -91,3 +92,17 @@ def message_text(update: Update) -> str:
     """The text of the message (stripped), or an empty string."""
     message = update.effective_message
     return (message.text or "").strip() if message else ""
+
+
+def scratch(context: BotContext, key: str) -> dict[str, Any]:
+    """A conversation's scratch data for the current user (created empty when missing)."""
+    assert context.user_data is not None
+    data: dict[str, Any] = context.user_data.setdefault(key, {})
+    return data
+
+
+def end_scratch(context: BotContext, key: str) -> int:
+    """Forget a conversation's scratch data and end the conversation."""
+    if context.user_data is not None:
+        context.user_data.pop(key, None)
+    return ConversationHandler.END

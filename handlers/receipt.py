@@ -12,12 +12,19 @@ from enum import IntEnum
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.models import Kim
 from broadcasts import labels
-from handlers.common import answer, ask_text, callback_data, message_text, reply
+from handlers.common import (
+    answer,
+    ask_text,
+    callback_data,
+    end_scratch,
+    message_text,
+    reply,
+    scratch,
+)
 
 SCRATCH = "sebar"
 MAX_CITIZENS = 1_000_000
@@ -127,15 +134,11 @@ async def _alert(update: Update, context: BotContext, template: str, **values: A
 
 
 def _scratch(context: BotContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    scratch: dict[str, Any] = context.user_data.setdefault(SCRATCH, {})
-    return scratch
+    return scratch(context, SCRATCH)
 
 
 def _end(context: BotContext) -> int:
-    if context.user_data is not None:
-        context.user_data.pop(SCRATCH, None)
-    return ConversationHandler.END
+    return end_scratch(context, SCRATCH)
 
 
 def _channel_keyboard() -> InlineKeyboardMarkup:

@@ -10,11 +10,11 @@ from enum import IntEnum
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.models import KimDraft
 from handlers import labels
+from handlers.common import end_scratch, scratch
 
 DRAFT = "daftar"
 
@@ -35,16 +35,12 @@ class Step(IntEnum):
 
 def draft_of(context: BotContext) -> dict[str, Any]:
     """The registration draft of the current user (created empty when missing)."""
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault(DRAFT, {})
-    return draft
+    return scratch(context, DRAFT)
 
 
 def finish(context: BotContext) -> int:
     """Forget the draft and end the conversation."""
-    if context.user_data is not None:
-        context.user_data.pop(DRAFT, None)
-    return ConversationHandler.END
+    return end_scratch(context, DRAFT)
 
 
 async def close_keyboard(update: Update, context: BotContext, note: str | None) -> None:

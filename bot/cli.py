@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     emu.add_argument("--host", default="127.0.0.1")
     emu.add_argument("--port", type=int, default=8081)
     emu.add_argument("--flood-limits", action="store_true", help="terapkan batas kirim Telegram")
+    emu.add_argument("--open-chats", action="store_true", help="chat id apa pun ada (bench)")
     _feeds_cli().add_feeds_parser(sub)  # feeds check / poll --once (Akses)
     return parser
 
@@ -171,5 +172,6 @@ def _run_emulator(args: argparse.Namespace) -> int:
     from bot.emulator import serve
 
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args.host, args.port, flood_limits=args.flood_limits))
+        asyncio.run(serve(args.host, args.port, flood_limits=args.flood_limits,
+                          open_chats=args.open_chats))  # fmt: skip
     return 0

@@ -127,9 +127,10 @@ class BotApiEmulator(ApiServer, Scripting):
 
 
 async def serve(host: str = "127.0.0.1", port: int = 8081, *, flood_limits: bool = False,
-                token: str = DEFAULT_TOKEN) -> None:  # fmt: skip
+                token: str = DEFAULT_TOKEN, open_chats: bool = False) -> None:  # fmt: skip
     """Run an emulator on host:port until cancelled (for `kim-bot emulator`)."""
     async with BotApiEmulator(token, host=host, port=port, flood_limits=flood_limits) as emu:
+        emu.state.open_chats = open_chats
         print(f"Bot API emulator on {emu.base_url}<TOKEN>/<method>", flush=True)
         await asyncio.Event().wait()
 

@@ -112,6 +112,7 @@ class State:
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     topics: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    open_chats: bool = False  # benchmarks: unknown numeric chat ids exist on first use
     _last_message_id: dict[int, int] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -141,9 +142,22 @@ class State:
             chat_id = int(chat_id)
         if isinstance(chat_id, int) and chat_id in self.chats:
             return self.chats[chat_id]
+        if isinstance(chat_id, int) and self.open_chats:
+            return self._open_chat(chat_id)
         if isinstance(chat_id, int) and chat_id in self.users:
             raise forbidden("bot can't initiate conversation with a user")
         raise bad_request("chat not found")
+
+    def _open_chat(self, chat_id: int) -> Chat:
+        """Create a chat for an id nobody scripted: private if positive, else a group."""
+        if chat_id > 0:
+            user = self.users.setdefault(chat_id, User(chat_id, f"User {chat_id}"))
+            chat = Chat(chat_id, "private", user=user)
+        else:
+            kind = "supergroup" if chat_id < -(10**12) else "group"
+            chat = Chat(chat_id, kind, title=f"Chat {chat_id}")
+        self.chats[chat_id] = chat
+        return chat
 
     def message(self, chat_id: int, message_id: Any, missing: str) -> dict[str, Any]:
         """Return a stored message or raise 400 with the `missing` description."""

@@ -63,7 +63,7 @@ class Pacer:
     _global: Window = field(init=False)
     _chats: dict[int, Window] = field(default_factory=dict)
     _paused: dict[int | None, float] = field(default_factory=dict)  # None: every chat
-    _last: float = float("-inf")
+    _next: float = float("-inf")  # the spacing schedule: earliest time of the next send
 
     def __post_init__(self) -> None:
         self._global = Window(self.limits.global_limit, self.limits.global_span)
@@ -79,14 +79,17 @@ class Pacer:
 
     def global_delay(self, now: float) -> float:
         """Seconds until any message may be sent."""
-        spacing = self._last + self.limits.spacing - now
+        spacing = self._next - now
         return max(0.0, self._global.wait(now), spacing, self._paused.get(None, now) - now)
 
     def take(self, chat_id: int, now: float) -> None:
         """Count a message to `chat_id` as sent at `now`."""
         self._global.add(now)
         self._chat(chat_id).add(now)
-        self._last = now
+        # Keep to the schedule rather than to the last send, so the loop's own overhead
+        # does not slow the pace; at most one spacing of credit builds up.
+        spacing = self.limits.spacing
+        self._next = (self._next if self._next >= now - spacing else now) + spacing
 
     def pause(self, chat_id: int, seconds: float, now: float) -> bool:
         """Obey a 429: pause the chat if it had other recent sends, else everything; True=global."""
@@ -124,6 +127,10 @@ class Clock:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(event.wait(), seconds)
 
+    async def sleep(self, seconds: float) -> None:
+        """Wait `seconds`, whatever happens."""
+        await asyncio.sleep(seconds)
+
 
 class SkippingClock(Clock):
     """For tests: a wait that nothing interrupts moves a manual clock forward at once."""
@@ -144,3 +151,8 @@ class SkippingClock(Clock):
             await event.wait()
         elif seconds > 0:
             self._advance(seconds)
+
+    async def sleep(self, seconds: float) -> None:
+        """Jump the clock by `seconds`."""
+        await asyncio.sleep(0)
+        self._advance(max(0.0, seconds))

@@ -1,9 +1,10 @@
 """The delivery worker: one loop that feeds due rows to a small pool of senders.
 
 The loop keeps an in-memory queue of due rows, interleaved across chats, reloaded from
-the database when woken (submit, retry due, results) or when it runs dry. For each chat
-the pacer allows now it claims the row ('sending', committed before the HTTP call) and
-starts a send task; at most `concurrency` are in flight. Outcomes are written back in
+the database when woken (submit, retry due, results) or when it runs dry. It takes the
+next chat the pacer allows, claims its row ('sending', committed before the HTTP call),
+takes the pacer slot right then and starts a send task; at most `concurrency` are in
+flight. Outcomes are written back in
 bulk by one writer task. Database times run on the worker's clock (see `wall`), so a
 test clock moves due times too.
 """
@@ -31,6 +32,9 @@ log = logging.getLogger(__name__)
 AfterSettle = Callable[[Sequence[Settled], Sequence[int]], Awaitable[None]]
 PER_CHAT = 3  # rows per chat held in memory: enough for the pacer, fair to other chats
 LOAD_LIMIT = 1000
+# Claim a row this long before its slot, so the database write is off the critical path
+# and the request leaves on time (otherwise the pace drifts below the limit).
+LOOKAHEAD = 0.03
 
 
 class Worker:
@@ -85,9 +89,9 @@ class Worker:
             self.wake_event.clear()
             if self._stale:
                 await self._reload()
-            picked = self._pick()
-            if picked:
-                await self._start(picked)
+            row = self._pick()
+            if row is not None:
+                await self._start(row)
                 continue
             await self._wait()
 
@@ -104,35 +108,38 @@ class Worker:
         self._capped = {chat for chat, q in queue.items() if len(q) >= PER_CHAT}
         self._next_due = await self.store.next_outbox_due(now)
 
-    def _pick(self) -> list[OutboxRow]:
-        """Take the rows the pacer allows now, one per chat, rotating chats for fairness."""
-        picked: list[OutboxRow] = []
+    def _pick(self) -> OutboxRow | None:
+        """The next row the pacer allows now, rotating chats for fairness."""
         now = self.clock.now()
-        free = self.concurrency - len(self._tasks)
+        if len(self._tasks) >= self.concurrency or self.pacer.global_delay(now) > LOOKAHEAD:
+            return None
         for chat_id in list(self._queue):
-            if free <= len(picked) or self.pacer.global_delay(now) > 0:
-                break
-            if self.pacer.delay(chat_id, now) > 0:
+            if self.pacer.delay(chat_id, now) > LOOKAHEAD:
                 continue
             rows = self._queue.pop(chat_id)
-            picked.append(rows.popleft())
-            self.pacer.take(chat_id, now)
+            row = rows.popleft()
             if rows:
                 self._queue[chat_id] = rows  # to the back of the line
             elif chat_id in self._capped:
                 self._stale = True  # it has more rows in the database
-        if self._truncated and len(self._queue) < LOAD_LIMIT // (2 * PER_CHAT):
-            self._stale = True
-        return picked
+            if self._truncated and len(self._queue) < LOAD_LIMIT // (2 * PER_CHAT):
+                self._stale = True
+            return row
+        return None
 
-    async def _start(self, rows: list[OutboxRow]) -> None:
-        claimed = await self.store.claim_outbox(rows, self.wall())
-        for row in rows:
-            if row.id in claimed:
-                self._unsettled += 1
-                task = asyncio.create_task(self._send(row), name=f"outbox:send:{row.id}")
-                self._tasks.add(task)
-                task.add_done_callback(self._task_done)
+    async def _start(self, row: OutboxRow) -> None:
+        """Claim the row, wait for its slot, take it right as the request goes out."""
+        if await self.store.claim_outbox([row], self.wall()):
+            delay = self.pacer.delay(row.chat_id, self.clock.now())
+            if delay > 0:
+                if self.clock.skips_time and self._tasks:
+                    await asyncio.wait(set(self._tasks))  # no time jumps while requests are out
+                await self.clock.sleep(delay)
+            self.pacer.take(row.chat_id, self.clock.now())
+            self._unsettled += 1
+            task = asyncio.create_task(self._send(row), name=f"outbox:send:{row.id}")
+            self._tasks.add(task)
+            task.add_done_callback(self._task_done)
         if not self._queue:
             self._stale = True
 
@@ -146,7 +153,7 @@ class Worker:
         if due_in is not None and due_in <= 0:
             self._stale = True  # retries or held rows became due: load them
             return
-        delays = [self.pacer.delay(chat, now) for chat in self._queue]
+        delays = [self.pacer.delay(chat, now) - LOOKAHEAD for chat in self._queue]
         if len(self._tasks) >= self.concurrency:
             delays = []  # a finishing task wakes us
         if due_in is not None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.outbox import Outbox, text_message
-from tests.conftest import Hub
+from bot.emulator import BotApiEmulator
+from bot.outbox import Outbox, delivery_bot, text_message
+from tests.conftest import TOKEN, Hub
 
 
 def outbox_of(hub: Hub) -> Outbox:
@@ -26,3 +27,13 @@ async def test_submit_sends_each_chat_once(hub: Hub) -> None:
     assert status.finished_at is not None
     for chat in chats:
         assert len(hub.emu.calls_to("sendMessage", chat)) == 1
+
+
+async def test_open_chats_emulator_accepts_any_chat_id(emu: BotApiEmulator) -> None:
+    """`kim-bot emulator --open-chats` (used by bench/broadcast.py --api-base) creates chats."""
+    emu.state.open_chats = True
+    bot = delivery_bot(TOKEN, emu.base_url)
+    async with bot:
+        group = await bot.send_message(-77, "hai")
+        person = await bot.send_message(77, "hai")
+    assert (group.chat.type, person.chat.type) == ("group", "private")

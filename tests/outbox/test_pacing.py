@@ -1,0 +1,74 @@
+"""The pacer alone: sliding windows, spacing, per-chat limits, and 429 pauses."""
+
+from __future__ import annotations
+
+import itertools
+
+from bot.outbox.delivery import RetryPolicy
+from bot.outbox.pacing import Limits, Pacer, Window
+
+
+def send_all(pacer: Pacer, chats: list[int], start: float = 0.0) -> list[float]:
+    """Send one message to each chat in turn as early as the pacer allows; the times."""
+    now, times = start, []
+    for chat in chats:
+        now += pacer.delay(chat, now)
+        pacer.take(chat, now)
+        times.append(now)
+    return times
+
+
+def most_in_window(times: list[float], span: float) -> int:
+    return max(sum(1 for t in times if start <= t < start + span) for start in times)
+
+
+def test_window_waits_for_the_oldest_event() -> None:
+    window = Window(2, 1.0)
+    window.add(0.0)
+    window.add(0.4)
+    assert window.wait(0.5) == 0.5
+    assert window.wait(1.0) == 0.0
+    assert window.count(1.3) == 1
+
+
+def test_global_pace_stays_under_thirty_a_second() -> None:
+    pacer = Pacer()
+    times = send_all(pacer, [-(i + 1) for i in range(300)])
+    assert most_in_window(times, 1.0) <= 29
+    assert 300 / times[-1] >= 28.5
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert min(gaps) >= 1 / 30 - 1e-9  # no bursts
+
+
+def test_group_gets_twenty_a_minute_and_private_one_a_second() -> None:
+    pacer = Pacer()
+    group_times = send_all(pacer, [-7] * 45)
+    assert most_in_window(group_times, 60.0) == 20
+    assert group_times[20] - group_times[0] >= 60
+    private_times = send_all(Pacer(), [42] * 5)
+    assert min(b - a for a, b in itertools.pairwise(private_times)) >= 1.0
+
+
+def test_a_busy_chat_does_not_hold_up_others() -> None:
+    pacer = Pacer()
+    send_all(pacer, [-7] * 20)
+    assert pacer.delay(-7, 2.0) > 50
+    assert pacer.delay(-8, 2.0) == 0.0
+
+
+def test_flood_wait_pauses_the_chat_or_everything() -> None:
+    pacer = Pacer(Limits())
+    pacer.take(-7, 0.0)
+    pacer.take(-7, 5.0)  # a second recent send: the 429 is this chat's
+    assert pacer.pause(-7, 10, 5.0) is False
+    assert pacer.delay(-7, 6.0) >= 9 and pacer.delay(-8, 6.0) == 0.0
+    pacer.take(-9, 6.0)  # its first send: the 429 must be the global one
+    assert pacer.pause(-9, 3, 6.0) is True
+    assert pacer.delay(-8, 6.5) >= 2.5
+
+
+def test_backoff_grows_and_is_capped() -> None:
+    policy = RetryPolicy(base_delay=2.0, max_delay=30.0, jitter=0.0)
+    assert [policy.backoff(n) for n in (1, 2, 3, 4, 10)] == [2.0, 4.0, 8.0, 16.0, 30.0]
+    jittered = RetryPolicy(base_delay=2.0, jitter=0.25)
+    assert all(1.5 <= jittered.backoff(1) <= 2.5 for _ in range(50))

@@ -47,3 +47,11 @@ PAUSE: Final = "⏸ Jeda"
 RESUME: Final = "▶️ Lanjutkan"
 STOP: Final = "✖️ Hentikan"
 STATS: Final = "📊 Laporan"
+
+# What a pressed /siaran button's message turns into: "✔️ <label>: <value>".
+CHOSEN_TARGET = "Tujuan"
+CHOSEN_TIME = "Waktu"
+CHOSEN_DAY = "Hari"
+TARGET_ALL = "semua KIM terverifikasi"
+TARGET_NAMED = "KIM tertentu"
+CONFIRMED = "✅ Dikonfirmasi"

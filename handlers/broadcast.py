@@ -15,6 +15,7 @@ from bot.context import BotContext
 from bot.models import Role
 from bot.telegram_html import visible_length
 from bot.texts import TemplateInputError
+from broadcasts import labels
 from broadcasts.feeds.config import FeedsConfigError, load_feeds_config
 from broadcasts.schedule import target_kims
 from broadcasts.siaran import limit_of, render
@@ -30,8 +31,17 @@ from handlers.broadcast_flow import (
     pick_keyboard,
     target_keyboard,
 )
-from handlers.broadcast_time import ask_time, close_keyboard
-from handlers.common import answer, callback_data, has_role, is_group, message_text, reply
+from handlers.broadcast_time import ask_time
+from handlers.common import (
+    alert,
+    answer,
+    callback_data,
+    close_buttons,
+    has_role,
+    is_group,
+    message_text,
+    reply,
+)
 
 MAX_TYPED = 2000
 
@@ -87,17 +97,17 @@ async def choose_target(update: Update, context: BotContext) -> int:
     draft = draft_of(context)
     draft["target"] = {"kind": kind, "values": []}
     if kind == TargetKind.ALL:
-        await close_keyboard(update, context, "Tujuan: semua KIM terverifikasi")
+        await close_buttons(update, context, labels.CHOSEN_TARGET, labels.TARGET_ALL)
         return await _check_target(update, context)
     if kind == TargetKind.KIM:
-        await close_keyboard(update, context, "Tujuan: KIM tertentu")
+        await close_buttons(update, context, labels.CHOSEN_TARGET, labels.TARGET_NAMED)
         await reply(update, context, "siaran/ask_kim_names")
         return Step.KIM_NAMES
     options = _options(context, kind)
     if not options:
         await reply(update, context, "siaran/no_topics", target_keyboard())
         return Step.TARGET
-    await close_keyboard(update, context, None)
+    await close_buttons(update, context)
     await reply(update, context, "siaran/ask_pick", pick_keyboard(options, []), kind=kind)
     return Step.PICK
 
@@ -110,7 +120,7 @@ async def toggle_pick(update: Update, context: BotContext) -> int:
     if value == "ok":
         return await _finish_pick(update, context, options)
     if value not in dict(options):
-        await answer(update, "Pilihan tidak dikenal.", alert=True)
+        await alert(update, context, "common/unknown_choice")
         return Step.PICK
     await answer(update)
     picked: list[str] = target["values"]
@@ -148,7 +158,7 @@ async def expect_text(update: Update, context: BotContext) -> None:
 async def cancel(update: Update, context: BotContext) -> int:
     """Leave the broadcast; nothing is saved."""
     await answer(update)
-    await close_keyboard(update, context, None)
+    await close_buttons(update, context)
     await reply(update, context, "siaran/cancelled")
     return finish(context)
 
@@ -156,11 +166,11 @@ async def cancel(update: Update, context: BotContext) -> int:
 async def _finish_pick(update: Update, context: BotContext, options: list[tuple[str, str]]) -> int:
     picked = draft_of(context)["target"]["values"]
     if not picked:
-        await answer(update, "Pilih minimal satu, lalu tekan Selesai.", alert=True)
+        await alert(update, context, "siaran/pick_one")
         return Step.PICK
     await answer(update)
     names = ", ".join(label for value, label in options if value in picked)
-    await close_keyboard(update, context, f"Tujuan: {names}")
+    await close_buttons(update, context, labels.CHOSEN_TARGET, names)
     return await _check_target(update, context)
 
 
@@ -190,4 +200,4 @@ def _options(context: BotContext, kind: TargetKind) -> list[tuple[str, str]]:
 
 async def stale_button(update: Update, context: BotContext) -> None:
     """A /siaran button of a broadcast that is over (sent, cancelled) or someone else's."""
-    await answer(update, "Proses siaran ini sudah selesai. Mulai lagi dengan /siaran.", alert=True)
+    await alert(update, context, "siaran/stale_button")

@@ -44,7 +44,7 @@ from handlers.broadcast_flow import (
     time_keyboard,
     weekday_keyboard,
 )
-from handlers.common import answer, callback_data, has_role, message_text, reply
+from handlers.common import answer, callback_data, close_buttons, has_role, message_text, reply
 
 _ASK = {
     ScheduleKind.ONCE: ("siaran/ask_datetime", Step.DATETIME),
@@ -65,7 +65,7 @@ async def choose_time(update: Update, context: BotContext) -> int:
     key = callback_data(update).removeprefix("siaran:waktu:")
     if key not in labels.TIMES:
         return Step.TIME
-    await close_keyboard(update, context, f"Waktu: {labels.TIMES[key]}")
+    await close_buttons(update, context, labels.CHOSEN_TIME, labels.TIMES[key])
     draft = draft_of(context)
     if key == "now":
         draft["schedule"], draft["run_at"] = {"kind": ScheduleKind.ONCE}, None
@@ -95,7 +95,7 @@ async def save_weekday(update: Update, context: BotContext) -> int:
     await answer(update)
     weekday = int(callback_data(update).removeprefix("siaran:hari:"))
     draft_of(context)["schedule"]["weekday"] = weekday
-    await close_keyboard(update, context, f"Hari: {labels.WEEKDAYS[weekday]}")
+    await close_buttons(update, context, labels.CHOSEN_DAY, labels.WEEKDAYS[weekday])
     await reply(update, context, "siaran/ask_clock")
     return Step.CLOCK
 
@@ -152,13 +152,13 @@ async def confirm(update: Update, context: BotContext) -> int:
     draft, now = draft_of(context), utcnow()
     first = _first_run(context, draft, now)
     if first is not None and first <= now:
-        await close_keyboard(update, context, None)
+        await close_buttons(update, context)
         await reply(update, context, "siaran/bad_datetime", past=True)
         return Step.DATETIME
     broadcast = await context.store.create_broadcast(
         user.id, draft_content(draft), draft_target(draft), draft_schedule(draft), first or now
     )
-    await close_keyboard(update, context, "✅ Dikonfirmasi")
+    await close_buttons(update, context, labels.CONFIRMED)
     if first is None:
         run = await run_due(context, broadcast.id, now)
         await reply(update, context, "siaran/sent", broadcast=broadcast, run=run)
@@ -192,17 +192,6 @@ async def _content_refused(update: Update, context: BotContext, values: list[Kim
         limit=limit_of(content), kim=kim,
     )  # fmt: skip
     return True
-
-
-async def close_keyboard(update: Update, context: BotContext, note: str | None) -> None:
-    """Remove the buttons of the pressed message, noting the choice made."""
-    query = update.callback_query
-    if query is None or query.message is None:
-        return
-    if note:
-        await query.edit_message_text(context.texts.render("siaran/chosen", note=note))
-    else:
-        await query.edit_message_reply_markup(None)
 
 
 async def _send_preview(update: Update, context: BotContext, values: KimVars) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from telegram import ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardRemove, Update
@@ -106,3 +107,23 @@ def end_scratch(context: BotContext, key: str) -> int:
     if context.user_data is not None:
         context.user_data.pop(key, None)
     return ConversationHandler.END
+
+
+async def alert(update: Update, context: BotContext, template: str, **values: Any) -> None:
+    """Answer a button press with a pop-up rendered from a template (plain text)."""
+    text = html.unescape(context.texts.render(template, **values))
+    await answer(update, text[:200], alert=True)
+
+
+async def close_buttons(
+    update: Update, context: BotContext, label: str | None = None, value: str = ""
+) -> None:
+    """Remove the pressed message's buttons; with a label, show the choice made instead."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    if label:
+        note = context.texts.render("common/chosen", label=label, value=value)
+        await query.edit_message_text(note)
+    else:
+        await query.edit_message_reply_markup(None)

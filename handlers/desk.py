@@ -8,6 +8,7 @@ group hears the outcome. /verifikasi lists the KIMs that wait.
 from __future__ import annotations
 
 import contextlib
+import html
 from enum import IntEnum
 from typing import Any
 
@@ -19,6 +20,7 @@ from bot.context import BotContext
 from bot.models import Kim, KimStatus, Role
 from handlers import keyboards
 from handlers.common import (
+    alert,
     answer,
     ask_text,
     callback_data,
@@ -96,14 +98,14 @@ async def verify(update: Update, context: BotContext) -> None:
     user = update.effective_user
     assert user is not None
     if not await has_role(context, user.id, Role.ADMIN):
-        await answer(update, context.texts.render("admin/not_admin_alert"), alert=True)
+        await alert(update, context, "admin/not_admin_alert")
         return
     kim_id = int(callback_data(update).rsplit(":", 1)[1])
     kim = await context.store.decide_kim(kim_id, KimStatus.VERIFIED, user.id)
     if kim is None:
-        await answer(update, "KIM ini sudah diputuskan sebelumnya.", alert=True)
+        await alert(update, context, "admin/already_decided")
         return
-    await answer(update, "KIM diverifikasi.")
+    await answer(update, html.unescape(context.texts.render("admin/verified_toast")))
     await _mark_decided(update, context, kim, person_name(update))
     await _tell_group(context, kim, "admin/verified_group")
 
@@ -113,11 +115,11 @@ async def ask_reason(update: Update, context: BotContext) -> int:
     user = update.effective_user
     assert user is not None
     if not await has_role(context, user.id, Role.ADMIN):
-        await answer(update, context.texts.render("admin/not_admin_alert"), alert=True)
+        await alert(update, context, "admin/not_admin_alert")
         return ConversationHandler.END
     kim = await context.store.get_kim(int(callback_data(update).rsplit(":", 1)[1]))
     if kim is None or kim.status != KimStatus.PENDING:
-        await answer(update, "KIM ini sudah diputuskan sebelumnya.", alert=True)
+        await alert(update, context, "admin/already_decided")
         return ConversationHandler.END
     await answer(update)
     assert context.user_data is not None

@@ -79,6 +79,16 @@ STATUS: Final = {
     "ditolak": "ditolak",
 }
 
+# What a pressed button's message turns into: "✔️ <label>: <value>".
+CHOSEN_KECAMATAN = "Kecamatan"
+CHOSEN_DESA = "Desa/kelurahan"
+CHOSEN_PENERBIT = "Penerbit SK"
+CHOSEN_FOTO = "Foto SK"
+SKIPPED = "dilewati"
+CONFIRMED = "✅ Dikonfirmasi"
+ERASE = "🗑 Hapus data saya"
+KEEP = "Batal"
+
 CONFIRM = "✅ Konfirmasi"
 EDIT = "✏️ Ubah"
 CANCEL = "✖️ Batal"

@@ -12,7 +12,15 @@ from bot.context import BotContext
 from bot.models import MAX_MEMBERS, MIN_MEMBERS, Jabatan, Kim
 from bot.store import MembershipError
 from handlers import labels
-from handlers.common import answer, callback_data, is_group, is_group_admin, person_name, reply
+from handlers.common import (
+    alert,
+    answer,
+    callback_data,
+    is_group,
+    is_group_admin,
+    person_name,
+    reply,
+)
 
 
 async def _kim_here(update: Update, context: BotContext) -> Kim | None:
@@ -158,7 +166,7 @@ async def save_jabatan(update: Update, context: BotContext) -> None:
     kim = await context.store.kim_by_chat(chat.id)
     jabatan = Jabatan(key) if key in labels.JABATAN else None
     if kim is None or not await context.store.set_jabatan(kim.id, int(user_id), jabatan):
-        await answer(update, "Anggota itu sudah tidak terdaftar.", alert=True)
+        await alert(update, context, "membership/member_gone")
         return
     await answer(update)
     member = next(m for m in await context.store.list_members(kim.id) if m.user_id == int(user_id))
@@ -171,6 +179,6 @@ async def save_jabatan(update: Update, context: BotContext) -> None:
 async def _pressed_by_admin(update: Update, context: BotContext) -> bool:
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or not await is_group_admin(context, chat.id, user.id):
-        await answer(update, "Hanya admin grup yang bisa mengatur jabatan.", alert=True)
+        await alert(update, context, "membership/admin_only")
         return False
     return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
+from handlers import labels
 from handlers.common import answer, callback_data, reply
 
 
@@ -21,8 +22,8 @@ async def ask_erase(update: Update, context: BotContext) -> None:
         return
     kim = await context.store.kim_of_member(user.id)
     markup = InlineKeyboardMarkup([[
-        InlineKeyboardButton("🗑 Hapus data saya", callback_data="hapusdata:ya"),
-        InlineKeyboardButton("Batal", callback_data="hapusdata:batal"),
+        InlineKeyboardButton(labels.ERASE, callback_data="hapusdata:ya"),
+        InlineKeyboardButton(labels.KEEP, callback_data="hapusdata:batal"),
     ]])  # fmt: skip
     await reply(update, context, "privacy/confirm", markup, kim=kim)
 

@@ -17,6 +17,7 @@ from bot.context import BotContext
 from bot.models import Kim
 from broadcasts import labels
 from handlers.common import (
+    alert,
     answer,
     ask_text,
     callback_data,
@@ -71,7 +72,7 @@ async def save_channel(update: Update, context: BotContext) -> int:
     channel = callback_data(update).removeprefix("sebar:kanal:")
     scratch = _scratch(context)
     if user is None or channel not in labels.CHANNELS or "citizens" not in scratch:
-        await answer(update, "Pilihan tidak dikenal.", alert=True)
+        await alert(update, context, "common/unknown_choice")
         return Step.CHANNEL
     run_id, kim_id, citizens = scratch["run_id"], scratch["kim_id"], scratch["citizens"]
     saved = await context.store.add_receipt(run_id, kim_id, citizens, channel, user.id)

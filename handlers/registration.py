@@ -17,9 +17,11 @@ from bot.context import BotContext
 from bot.dates import parse_date_id
 from handlers import keyboards, labels
 from handlers.common import (
+    alert,
     answer,
     ask_text,
     callback_data,
+    close_buttons,
     is_group,
     is_group_admin,
     message_text,
@@ -29,7 +31,6 @@ from handlers.desk import announce_registration
 from handlers.registration_draft import (
     DRAFT,
     Step,
-    close_keyboard,
     draft_of,
     finish,
     kim_draft,
@@ -98,11 +99,11 @@ async def save_kecamatan(update: Update, context: BotContext) -> int:
     kode = callback_data(update).removeprefix("daftar:kec:")
     kecamatan = context.region.kecamatan_by_code(kode)
     if kecamatan is None:
-        await answer(update, "Kecamatan tidak dikenal.", alert=True)
+        await alert(update, context, "common/unknown_choice")
         return Step.KECAMATAN
     await answer(update)
     draft_of(context)["kecamatan"] = kode
-    await close_keyboard(update, context, f"Kecamatan: {kecamatan.nama}")
+    await close_buttons(update, context, labels.CHOSEN_KECAMATAN, kecamatan.nama)
     return await show_desa_page(update, context, kode, 0)
 
 
@@ -151,11 +152,11 @@ async def save_desa(update: Update, context: BotContext) -> int:
     desa = context.region.desa_by_code(callback_data(update).removeprefix("daftar:desa:"))
     draft = draft_of(context)
     if desa is None or desa.kecamatan_kode != draft.get("kecamatan"):
-        await answer(update, "Desa tidak dikenal di kecamatan ini.", alert=True)
+        await alert(update, context, "registration/unknown_desa")
         return Step.DESA
     await answer(update)
     draft["desa"] = desa.kode
-    await close_keyboard(update, context, f"Desa/kelurahan: {desa.nama}")
+    await close_buttons(update, context, labels.CHOSEN_DESA, desa.nama)
     imported = await context.store.unlinked_kims_in_desa(desa.kode)
     if imported and not draft.get("editing"):
         await reply(
@@ -183,7 +184,7 @@ async def save_link(update: Update, context: BotContext) -> int:
         draft["link_kim_id"], draft["nama"] = kim.id, kim.nama
     else:
         draft.pop("link_kim_id", None)
-    await close_keyboard(update, context, None)
+    await close_buttons(update, context)
     return await _next(update, context, Step.PENERBIT)
 
 
@@ -197,11 +198,11 @@ async def save_penerbit(update: Update, context: BotContext) -> int:
     """Take the SK issuer, then ask for the SK number."""
     key = callback_data(update).removeprefix("daftar:sk:")
     if key not in labels.SK_PENERBIT:
-        await answer(update, "Pilihan tidak dikenal.", alert=True)
+        await alert(update, context, "common/unknown_choice")
         return Step.PENERBIT
     await answer(update)
     draft_of(context)["penerbit"] = key
-    await close_keyboard(update, context, f"Penerbit SK: {labels.SK_PENERBIT[key]}")
+    await close_buttons(update, context, labels.CHOSEN_PENERBIT, labels.SK_PENERBIT[key])
     return await _next(update, context, Step.NOMOR)
 
 
@@ -242,7 +243,7 @@ async def save_foto(update: Update, context: BotContext) -> int:
     if update.callback_query:
         await answer(update)
         draft.pop("foto", None)
-        await close_keyboard(update, context, "Foto SK: dilewati")
+        await close_buttons(update, context, labels.CHOSEN_FOTO, labels.SKIPPED)
     elif message and message.photo:
         draft["foto"] = {"kind": "photo", "file_id": message.photo[-1].file_id}
     elif message and message.document:
@@ -267,7 +268,7 @@ async def show_summary(update: Update, context: BotContext) -> int:
 async def choose_edit(update: Update, context: BotContext) -> int:
     """Offer the fields that can be changed."""
     await answer(update)
-    await close_keyboard(update, context, None)
+    await close_buttons(update, context)
     await reply(update, context, "registration/ask_edit", keyboards.edit_keyboard())
     return Step.RINGKASAN
 
@@ -275,7 +276,7 @@ async def choose_edit(update: Update, context: BotContext) -> int:
 async def edit_field(update: Update, context: BotContext) -> int:
     """Jump back to one step; the summary follows again after it."""
     await answer(update)
-    await close_keyboard(update, context, None)
+    await close_buttons(update, context)
     field = callback_data(update).removeprefix("daftar:ubah:")
     step = {
         "nama": Step.NAMA,
@@ -309,7 +310,7 @@ async def confirm(update: Update, context: BotContext) -> int:
     else:
         kim = await context.store.register_kim(new_kim, chat.id, user.id)
     await context.store.upsert_chat(chat.id, chat.type, chat.title)
-    await close_keyboard(update, context, "✅ Dikonfirmasi")
+    await close_buttons(update, context, labels.CONFIRMED)
     await announce_registration(context, kim, draft.get("foto"))
     await reply(
         update, context, "registration/submitted", kim=kim, **summary_values(context, draft)
@@ -320,7 +321,7 @@ async def confirm(update: Update, context: BotContext) -> int:
 async def cancel(update: Update, context: BotContext) -> int:
     """Leave the registration; nothing is saved."""
     await answer(update)
-    await close_keyboard(update, context, None)
+    await close_buttons(update, context)
     await reply(update, context, "registration/cancelled")
     return finish(context)
 
@@ -342,7 +343,7 @@ async def expect_photo(update: Update, context: BotContext) -> None:
 
 async def busy_elsewhere(update: Update, context: BotContext) -> None:
     """Tell another member that the registration buttons belong to whoever started it."""
-    await answer(update, "Tombol ini milik admin yang sedang mendaftarkan KIM.", alert=True)
+    await alert(update, context, "registration/not_yours")
 
 
 async def _next(update: Update, context: BotContext, step: Step) -> int:

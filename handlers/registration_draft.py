@@ -9,8 +9,6 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from telegram import Update
-
 from bot.context import BotContext
 from bot.models import KimDraft
 from handlers import labels
@@ -41,17 +39,6 @@ def draft_of(context: BotContext) -> dict[str, Any]:
 def finish(context: BotContext) -> int:
     """Forget the draft and end the conversation."""
     return end_scratch(context, DRAFT)
-
-
-async def close_keyboard(update: Update, context: BotContext, note: str | None) -> None:
-    """Remove the buttons of the pressed message so old choices cannot be pressed again."""
-    query = update.callback_query
-    if query is None or query.message is None:
-        return
-    if note:
-        await query.edit_message_text(context.texts.render("registration/chosen", note=note))
-    else:
-        await query.edit_message_reply_markup(None)
 
 
 def kim_draft(context: BotContext, draft: dict[str, Any]) -> KimDraft:

@@ -142,7 +142,7 @@ async def test_bad_inputs_keep_the_step(hub: Hub) -> None:
     await hub.press(ketua, kecamatan_message, f"daftar:kec:{BUNUT_HILIR}")
     forged = hub.emu.press(ketua, hub.last(group), "daftar:desa:61.06.99.2001")
     await hub.process(forged)
-    assert "tidak dikenal" in hub.answer_to(forged)["text"]
+    assert "tidak ada di kecamatan" in hub.answer_to(forged)["text"]
     # A typed desa name is matched (spelling variant), an unknown one explained.
     assert "tidak ditemukan" in texts(await hub.say(ketua, group, "Desa Antah Berantah"))
     replies = await hub.say(ketua, group, "bunut hulu")

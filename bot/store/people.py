@@ -106,7 +106,7 @@ class PeopleStore(StoreBase):
         ]
 
     async def delete_person(self, user_id: int) -> None:
-        """Erase what the bot keeps about a person: name, memberships, roles, scratch data."""
+        """Erase a person: name, memberships, roles, scratch data; their reports made anonymous."""
         async with self.transaction():
             await self._write("DELETE FROM kim_member WHERE user_id = ?", (user_id,))
             await self._write("DELETE FROM role WHERE user_id = ?", (user_id,))
@@ -116,4 +116,15 @@ class PeopleStore(StoreBase):
             )
             await self._write(
                 "UPDATE kim SET registered_by = NULL WHERE registered_by = ?", (user_id,)
+            )
+            # Reports stay (they belong to the KIM), without who made them: 0 is nobody.
+            await self._write(
+                "UPDATE receipt SET confirmed_by = 0 WHERE confirmed_by = ?", (user_id,)
+            )
+            await self._write(
+                "UPDATE OR REPLACE news_dissemination SET user_id = 0 WHERE user_id = ?",
+                (user_id,),
+            )
+            await self._write(
+                "UPDATE news_item SET curated_by = NULL WHERE curated_by = ?", (user_id,)
             )

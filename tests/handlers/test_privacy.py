@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.models import KimDraft, Role
+from bot.news_models import NewsDraft, NewsStatus
 from bot.store import Store
 from tests.conftest import Hub, buttons, texts
 
@@ -18,6 +19,11 @@ async def test_erase_after_confirmation(hub: Hub) -> None:
     )
     await store.add_member(kim.id, budi.id, "Budi")
     await store.grant_role(budi.id, Role.CURATOR, by=hub.admin.id)
+    draft = NewsDraft("manual", "g1", "https://contoh.id/1", "Judul", "judul", "", None, None,
+                      ("kesehatan",), NewsStatus.APPROVED, curated_by=budi.id)  # fmt: skip
+    [news_id] = await store.add_news([draft])
+    assert news_id is not None
+    assert await store.record_dissemination(news_id, kim.id, budi.id)
 
     [ask] = await hub.say(budi, chat, "/hapusdata")
     assert "KIM A" in ask["text"] and set(buttons(ask)) == {"hapusdata:ya", "hapusdata:batal"}
@@ -33,6 +39,10 @@ async def test_erase_after_confirmation(hub: Hub) -> None:
     assert await store.find_person("@budi_kh") is None
     kept = await store.get_kim(kim.id)
     assert kept is not None and kept.registered_by is None
+    news = await store.get_news(news_id)
+    assert news is not None and news.curated_by is None
+    # The KIM's report stays, without the person: recording it again is a new (named) row.
+    assert await store.record_dissemination(news_id, kim.id, budi.id)
 
 
 async def test_only_in_private(hub: Hub) -> None:

@@ -44,6 +44,16 @@ def text_message(
     return OutboxMessage(chat_id, "sendMessage", params | _markup(markup) | _thread(thread_id))
 
 
+def _media(method: str, field: str, chat_id: int, file_id: str, caption: str | None,
+           markup: InlineKeyboardMarkup | None, thread_id: int | None,
+           ) -> OutboxMessage:  # fmt: skip
+    """A photo or document by file id, its caption in HTML."""
+    params: dict[str, Any] = {field: file_id}
+    if caption:
+        params |= {"caption": caption, "parse_mode": "HTML"}
+    return OutboxMessage(chat_id, method, params | _markup(markup) | _thread(thread_id))
+
+
 def photo_message(
     chat_id: int,
     file_id: str,
@@ -52,10 +62,7 @@ def photo_message(
     thread_id: int | None = None,
 ) -> OutboxMessage:
     """A photo (by Telegram file id) with an optional HTML caption."""
-    params: dict[str, Any] = {"photo": file_id}
-    if caption:
-        params |= {"caption": caption, "parse_mode": "HTML"}
-    return OutboxMessage(chat_id, "sendPhoto", params | _markup(markup) | _thread(thread_id))
+    return _media("sendPhoto", "photo", chat_id, file_id, caption, markup, thread_id)
 
 
 def document_message(
@@ -66,10 +73,7 @@ def document_message(
     thread_id: int | None = None,
 ) -> OutboxMessage:
     """A document (by Telegram file id) with an optional HTML caption."""
-    params: dict[str, Any] = {"document": file_id}
-    if caption:
-        params |= {"caption": caption, "parse_mode": "HTML"}
-    return OutboxMessage(chat_id, "sendDocument", params | _markup(markup) | _thread(thread_id))
+    return _media("sendDocument", "document", chat_id, file_id, caption, markup, thread_id)
 
 
 def copy_message(

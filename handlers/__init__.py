@@ -18,7 +18,18 @@ from telegram.warnings import PTBUserWarning
 import handlers.news as news
 import handlers.outbox_admin as outbox_admin
 from bot.context import KimApplication
-from handlers import admin, broadcast_wiring, desk, group, membership, privacy, registration, start
+from handlers import (
+    admin,
+    broadcast_wiring,
+    desk,
+    group,
+    membership,
+    privacy,
+    registration,
+    registration_prompts,
+    registration_sk,
+    start,
+)
 from handlers.message_filters import TO_BOT
 from handlers.registration_draft import Step
 from handlers.wiring import ANY_MESSAGE, TEXT, Handler, button, command, on_message
@@ -28,8 +39,8 @@ SK_FILE = (filters.PHOTO | filters.Document.IMAGE | filters.Document.PDF) & TO_B
 
 
 def _registration() -> Handler:
-    expect_button = on_message(ANY_MESSAGE, registration.expect_button)
-    expect_text = on_message(ANY_MESSAGE, registration.expect_text)
+    expect_button = on_message(ANY_MESSAGE, registration_prompts.expect_button)
+    expect_text = on_message(ANY_MESSAGE, registration_prompts.expect_text)
     return ConversationHandler(
         entry_points=[CommandHandler(command("daftar"), registration.start)],
         states={
@@ -46,24 +57,24 @@ def _registration() -> Handler:
                 button(registration.save_link, r"^daftar:(tautkan:\d+|baru)$"),
                 expect_button,
             ],
-            R.PENERBIT: [button(registration.save_penerbit, r"^daftar:sk:"), expect_button],
-            R.NOMOR: [on_message(TEXT, registration.save_nomor), expect_text],
-            R.TANGGAL: [on_message(TEXT, registration.save_tanggal), expect_text],
+            R.PENERBIT: [button(registration_sk.save_penerbit, r"^daftar:sk:"), expect_button],
+            R.NOMOR: [on_message(TEXT, registration_sk.save_nomor), expect_text],
+            R.TANGGAL: [on_message(TEXT, registration_sk.save_tanggal), expect_text],
             R.FOTO: [
-                on_message(SK_FILE, registration.save_foto),
-                button(registration.save_foto, r"^daftar:lewati$"),
-                on_message(ANY_MESSAGE, registration.expect_photo),
+                on_message(SK_FILE, registration_sk.save_foto),
+                button(registration_sk.save_foto, r"^daftar:lewati$"),
+                on_message(ANY_MESSAGE, registration_prompts.expect_photo),
             ],
             R.RINGKASAN: [
-                button(registration.confirm, r"^daftar:ok$"),
-                button(registration.choose_edit, r"^daftar:ubah$"),
-                button(registration.edit_field, r"^daftar:ubah:\w+$"),
+                button(registration_sk.confirm, r"^daftar:ok$"),
+                button(registration_sk.choose_edit, r"^daftar:ubah$"),
+                button(registration_sk.edit_field, r"^daftar:ubah:\w+$"),
                 expect_button,
             ],
         },
         fallbacks=[
-            CommandHandler(command("batal"), registration.cancel),
-            button(registration.cancel, r"^daftar:batal$"),
+            CommandHandler(command("batal"), registration_sk.cancel),
+            button(registration_sk.cancel, r"^daftar:batal$"),
         ],
         allow_reentry=True,
         name="registration",
@@ -126,4 +137,4 @@ def register_handlers(app: KimApplication) -> None:
     broadcast_wiring.add_handlers(app)  # /jadwal and stale Diseminasi buttons
 
     # Buttons of a registration that is over, or that belongs to someone else.
-    app.add_handler(button(registration.busy_elsewhere, r"^daftar:"))
+    app.add_handler(button(registration_prompts.busy_elsewhere, r"^daftar:"))

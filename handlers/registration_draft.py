@@ -15,6 +15,8 @@ from handlers import labels
 from handlers.common import end_scratch, scratch
 
 DRAFT = "daftar"
+MAX_NAME = 60
+MAX_SK_NUMBER = 80
 
 
 class Step(IntEnum):

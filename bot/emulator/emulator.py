@@ -10,6 +10,9 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
+from aiohttp import web
+
+from bot.emulator.control import add_routes
 from bot.emulator.errors import ApiError
 from bot.emulator.faults import Fault
 from bot.emulator.limits import FloodStats
@@ -38,6 +41,10 @@ class BotApiEmulator(ApiServer, Scripting):
     async def __aexit__(self, exc_type: type[BaseException] | None,
                         exc: BaseException | None, tb: TracebackType | None) -> None:  # fmt: skip
         await self.stop()
+
+    def _add_routes(self, app: web.Application) -> None:
+        """Serve the /emulator/... scripting API beside the Bot API."""
+        add_routes(app, self)
 
     @property
     def base_url(self) -> str:

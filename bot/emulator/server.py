@@ -55,6 +55,7 @@ class ApiServer:
         app = web.Application(client_max_size=_MAX_BODY)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
+        self._add_routes(app)
         self._stopping = asyncio.Event()
         self.updates.reopen()
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
@@ -65,6 +66,9 @@ class ApiServer:
         sockets = getattr(server, "sockets", None) or []
         if sockets:
             self.port = int(sockets[0].getsockname()[1])
+
+    def _add_routes(self, app: web.Application) -> None:
+        """Hook for more routes (the emulator adds its /emulator/... scripting API)."""
 
     async def stop(self) -> None:
         """Release held requests and long polls, then shut the server down."""

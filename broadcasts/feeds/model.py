@@ -7,9 +7,7 @@ from typing import Literal
 
 Curation = Literal["auto", "review"]
 
-DEFAULT_USER_AGENT = (
-    "KIMHub/0.1 (bot informasi KIM; Diskominfo Kapuas Hulu)"
-)
+DEFAULT_USER_AGENT = "KIMHub/0.1 (bot informasi KIM; Diskominfo Kapuas Hulu)"
 MIN_INTERVAL_MINUTES = 5
 
 

@@ -32,6 +32,8 @@ _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>
 _TERMINATED_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _TOKEN = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);|[\s\S]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")
+# The tags and entities of _TOKEN alone: the other characters count as they are.
+_MARKUP = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);")
 _Token = tuple[str, str]  # (raw markup, visible character); the character is "" for tags
 
 
@@ -191,7 +193,7 @@ def sanitize_html(html: str, base_url: str | None = None) -> str:
 def _tokenize(html: str) -> list[_Token]:
     """Split Telegram HTML into tags and visible characters (an entity is its character)."""
     return [
-        (raw, "" if raw[0] == "<" and len(raw) > 1 else _html.unescape(raw))
+        (raw, raw if len(raw) == 1 else "" if raw[0] == "<" else _html.unescape(raw))
         for raw in _TOKEN.findall(html)
     ]
 
@@ -205,7 +207,8 @@ def _width(char: str) -> int:
 
 def visible_length(html: str) -> int:
     """Return the length Telegram counts: UTF-16 code units of the parsed text."""
-    return sum(_width(char) for _, char in _tokenize(html))
+    text = _MARKUP.sub(lambda m: "" if m[0][0] == "<" else _html.unescape(m[0]), html)
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _cut(tokens: list[_Token], start: int, limit: int, *, structured: bool) -> int:

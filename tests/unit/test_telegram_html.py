@@ -1,11 +1,20 @@
 """Tests for sanitising, measuring, splitting and truncating Telegram HTML."""
 
 import html
+import random
 import re
 
 import pytest
 
-from bot.telegram_html import escape, sanitize_html, split_html, truncate_html, visible_length
+from bot.telegram_html import (
+    _tokenize,
+    _width,
+    escape,
+    sanitize_html,
+    split_html,
+    truncate_html,
+    visible_length,
+)
 
 BASE = "https://kapuashulukab.go.id/berita/2026/"
 TAG = re.compile(r"<(/?)([a-z-]+)[^>]*>")
@@ -288,3 +297,13 @@ def test_truncate_html() -> None:
     assert visible_length(short) <= 30
     assert_well_formed(short)
     assert truncate_html("abcdefghij", 5, ellipsis="...") == "ab..."
+
+
+def test_visible_length_matches_the_token_by_token_count() -> None:
+    """The one-pass count agrees with counting Telegram's parse token by token."""
+    pieces = ["<b>", "</b>", "<a href='x'>", "</a>", "&amp;", "&lt;", "&#128512;", "&#x1F600;",
+              "&foo;", "&", "<", ">", "a", " ", "\n", "é", "😀", "<>", "&am", "p;"]  # fmt: skip
+    rnd = random.Random(7)
+    for _ in range(2000):
+        html = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(30)))
+        assert visible_length(html) == sum(_width(char) for _, char in _tokenize(html)), html

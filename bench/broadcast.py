@@ -33,7 +33,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, ExtBot
 
 from bot.emulator import BotApiEmulator
-from bot.models import KimDraft, KimStatus
+from bot.models.registrasi import KimDraft, KimStatus
 from bot.outbox import Outbox, RowStatus, SentMessage, delivery_bot, text_message
 from bot.store import Store
 

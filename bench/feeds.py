@@ -27,8 +27,8 @@ import feedparser
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.store import Store
-from broadcasts.feeds import FeedsConfig, Source, Topic, make_client
-from broadcasts.news_poll import Poller
+from broadcasts.akses.feeds import FeedsConfig, Source, Topic, make_client
+from broadcasts.akses.poll import Poller
 from tests.feeds_server import running_feeds_server
 
 WORDS = (

@@ -1,43 +1,46 @@
-"""Application wiring: build the python-telegram-bot Application and run its lifecycle.
+"""The composition root: build the Application from the activities, and run its lifecycle.
 
-`running_bot(config)` is used by `kim-bot run` and by the tests alike: it opens the
-Store, builds the Application, publishes the commands and, on exit, shuts down cleanly.
+The only module of `bot/` that imports `handlers` and `broadcasts`. `running_bot(config)` is
+the one entry used by `kim-bot run` and by the tests. Its lifecycle follows PTB's own
+`run_polling`: initialize → post_init (services, outbox, activities, command menu) → start →
+polling; then stop polling → stop → post_stop → shutdown → post_shutdown, each step run even
+when an earlier one failed. The Store opens before `initialize`, because the persistence
+reads conversations from it there, and closes in `post_shutdown`, after the last flush.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import ApplicationBuilder, Defaults
+from telegram.ext import ApplicationBuilder, Defaults, Updater
 
+import broadcasts
+import handlers
 from bot.config import Config
-from bot.context import (
-    CONFIG_KEY,
-    CONTEXT_TYPES,
-    REGION_KEY,
-    STORE_KEY,
-    TEXTS_KEY,
-    KimApplication,
-)
+from bot.context import CONTEXT_TYPES, KimApplication, Services, install_services, services_of
 from bot.errors import handle_error
+from bot.outbox import Outbox
 from bot.persistence import StorePersistence
 from bot.ratelimit import ResilientLimiter
 from bot.store import Store
 from bot.texts import Texts
 from bot.wilayah import load_region
-from broadcasts import start_services, stop_services
+from handlers.common.menu import publish_commands
 
 log = logging.getLogger(__name__)
+# The activities' command-line subcommands and configuration checks, for bot.cli.
+add_activity_commands = broadcasts.add_commands
+run_activity_command = broadcasts.run_command
+check_activity_config = broadcasts.check_config
 
 
 def build_application(config: Config, store: Store) -> KimApplication:
     """Configure the Application in one place: token, base URL, defaults, limits, handlers."""
-    from handlers import register_handlers  # handlers import bot.*; keep the cycle one-way
-
     builder = (
         ApplicationBuilder()
         .token(config.token)
@@ -51,47 +54,98 @@ def build_application(config: Config, store: Store) -> KimApplication:
         .context_types(CONTEXT_TYPES)
         .persistence(StorePersistence(store, config.persistence_interval_s))
         .concurrent_updates(False)
+        .post_init(_post_init)
+        .post_stop(_post_stop)
+        .post_shutdown(_post_shutdown)
     )
     limiter = ResilientLimiter(pace=config.rate_limiter)
     builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB's generic
     if config.api_base:
         builder = builder.base_url(config.api_base).base_file_url(_file_url(config.api_base))
     app: KimApplication = builder.build()
-    app.bot_data[STORE_KEY] = store
-    app.bot_data[CONFIG_KEY] = config
-    app.bot_data[TEXTS_KEY] = Texts(tz=config.timezone)
-    app.bot_data[REGION_KEY] = load_region(config.kabupaten)
-    register_handlers(app)
+    texts = Texts(tz=config.timezone)
+    install_services(app, Services(config, store, texts, load_region(config.kabupaten)))
+    handlers.register_handlers(app)
     app.add_error_handler(handle_error)
     return app
 
 
+async def _post_init(app: KimApplication) -> None:
+    """Start the outbox and every activity's services, then publish the command menus."""
+    services = services_of(app)
+    services.outbox = Outbox.for_config(services.config, services.store, services.texts)
+    await services.outbox.start()
+    await broadcasts.start_services(app)
+    await publish_commands(app)
+
+
+async def _post_stop(app: KimApplication) -> None:
+    """Stop the activities' services, then the outbox (in-flight sends finish and are kept)."""
+    services = services_of(app)
+    try:
+        await broadcasts.stop_services(app)
+    finally:
+        if services.outbox is not None:
+            await services.outbox.stop()
+
+
+async def _post_shutdown(app: KimApplication) -> None:
+    """Close the database, after PTB's last persistence flush."""
+    await services_of(app).store.close()
+
+
 @asynccontextmanager
 async def running_bot(config: Config, *, polling: bool = True) -> AsyncIterator[KimApplication]:
-    """Open the Store, start the Application (and long polling), and stop it all on exit."""
+    """Open the Store, run the Application (and long polling), and stop it all on exit."""
     store = await Store.connect(config.db_path)
     try:
         app = build_application(config, store)
-        await app.initialize()
-        try:
-            from handlers.commands import publish_commands
-
-            await publish_commands(app)
-            await app.start()
-            await start_services(app)
-            if polling and app.updater:
-                await app.updater.start_polling(drop_pending_updates=False)
-            log.info("KIM Hub berjalan sebagai @%s", app.bot.username)
-            yield app
-        finally:
-            if app.updater and app.updater.running:
-                await app.updater.stop()
-            await stop_services(app)
-            if app.running:
-                await app.stop()
-            await app.shutdown()
-    finally:
+    except BaseException:
         await store.close()
+        raise
+    try:
+        await app.initialize()
+        await _post_init(app)
+        await app.start()
+        if polling and app.updater:
+            await app.updater.start_polling(drop_pending_updates=False)
+        log.info("KIM Hub berjalan sebagai @%s", app.bot.username)
+        yield app
+    finally:
+        await _stop(app)
+
+
+async def _stop(app: KimApplication) -> None:
+    """Every shutdown step, in PTB's order; a failing step is logged and the rest still run."""
+    updater = app.updater
+    steps: list[tuple[str, Callable[[], Awaitable[Any]], bool]] = [
+        ("updater.stop", _stopper(updater), bool(updater and updater.running)),
+        ("stop", app.stop, app.running),
+        ("post_stop", lambda: _post_stop(app), True),
+        ("shutdown", app.shutdown, True),
+        ("post_shutdown", lambda: _post_shutdown(app), True),
+    ]
+    failed: BaseException | None = None
+    for name, step, needed in steps:
+        if not needed:
+            continue
+        try:
+            await step()
+        except Exception as error:  # go on: a later step may be what saves the data
+            log.exception("Langkah berhenti %s gagal", name)
+            failed = failed or error
+    if failed is not None:
+        raise failed
+
+
+def _stopper(updater: Updater | None) -> Callable[[], Awaitable[Any]]:
+    """Stop long polling (a no-op without an updater)."""
+
+    async def stop() -> None:
+        if updater is not None:
+            await updater.stop()
+
+    return stop
 
 
 def _file_url(api_base: str) -> str:

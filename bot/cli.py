@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     emu.add_argument("--port", type=int, default=8081)
     emu.add_argument("--flood-limits", action="store_true", help="terapkan batas kirim Telegram")
     emu.add_argument("--open-chats", action="store_true", help="chat id apa pun ada (bench)")
-    _feeds_cli().add_feeds_parser(sub)  # feeds check / poll --once (Akses)
+    _activities().add_activity_commands(sub)  # feeds check / poll --once (Akses)
     return parser
 
 
@@ -64,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         if not _feeds_valid(config):
             return 2
         return _guard(config, _run_bot(config))
-    if args.command == "feeds":
-        return _guard(config, _feeds_cli().feeds_command(config, args))
+    activity_job = _activities().run_activity_command(config, args)
+    if activity_job is not None:
+        return _guard(config, activity_job)
     if args.kim_command == "import":
         return _guard(config, _import_kims(config, args.file))
     return _guard(config, _list_kims(config))
@@ -73,21 +74,18 @@ def main(argv: list[str] | None = None) -> int:
 
 def _feeds_valid(config: Config) -> bool:
     """Validate feeds.yaml before starting, printing every problem with its line."""
-    from broadcasts.feeds import FeedsConfigError, load_feeds_config
-
-    try:
-        load_feeds_config(config.feeds_file)
-    except FeedsConfigError as error:
-        print(f"Berkas sumber berita belum benar:\n{error}", file=sys.stderr)
+    for problem in _activities().check_activity_config(config):
+        print(f"Berkas sumber berita belum benar:\n{problem}", file=sys.stderr)
         return False
     return True
 
 
-def _feeds_cli() -> Any:
-    """The feeds subcommands (imported late: they pull in the bot's services)."""
-    from broadcasts import feeds_cli
+def _activities() -> Any:
+    """The activities' subcommands and checks, through the composition root (imported late:
+    it pulls in the whole bot)."""
+    from bot import app
 
-    return feeds_cli
+    return app
 
 
 def _guard(config: Config, job: Coroutine[Any, Any, int]) -> int:

@@ -26,7 +26,7 @@ async def handle_error(update: object, context: BotContext) -> None:
     if isinstance(update, Update) and update.effective_chat:
         try:
             await context.bot.send_message(
-                update.effective_chat.id, context.texts.render("common/error")
+                update.effective_chat.id, context.texts.render("bot/error")
             )
         except TelegramError:
             log.warning("Tidak bisa mengirim pesan kesalahan ke chat %s", update.effective_chat.id)
@@ -35,7 +35,7 @@ async def handle_error(update: object, context: BotContext) -> None:
         summary = redact(f"{type(error).__name__}: {error}", token)[:500]
         try:
             await context.bot.send_message(
-                desk, context.texts.render("common/error_desk", summary=summary)
+                desk, context.texts.render("bot/error_desk", summary=summary)
             )
         except TelegramError:
             log.warning("Tidak bisa memberi tahu meja Diskominfo tentang kesalahan")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.dates import parse_date_id
-from bot.models import KimDraft
+from bot.models.registrasi import KimDraft
 from bot.wilayah import Region
 
 COLUMNS = ("nama_kim", "kode_desa", "penerbit_sk", "nomor_sk", "tanggal_sk")

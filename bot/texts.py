@@ -1,15 +1,16 @@
 """Message texts: Jinja2 templates rendered to Telegram HTML.
 
-``Texts.render("registration/welcome", kim=...)`` loads
-``handlers/templates/registration/welcome.html.j2`` (or the same path under
-``broadcasts/templates``). ``Texts.render_string`` renders user-written templates
-(broadcast texts) in a sandbox and reports mistakes in friendly Indonesian.
+A template is named after the package that holds its ``templates/`` folder:
+``Texts.render("registrasi/ask_name")`` loads ``handlers/registrasi/templates/ask_name.html.j2``,
+``"outbox/progress"`` loads ``bot/outbox/templates/progress.html.j2``. ``Texts.render_string``
+renders user-written templates (broadcast texts) in a sandbox and reports mistakes in
+friendly Indonesian.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -19,6 +20,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import (
     Environment,
     FileSystemLoader,
+    PrefixLoader,
     StrictUndefined,
     TemplateError,
     TemplateSyntaxError,
@@ -40,10 +42,20 @@ _MISSING_ATTRIBUTE = re.compile(r"has no (?:attribute|element) '?([^']+?)'?$")
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def default_search_paths() -> list[Path]:
-    """Return the template folders of the handlers and broadcasts packages."""
-    # Both packages sit next to ``bot`` in the repo and in site-packages (wheel).
-    return [_PROJECT_ROOT / "handlers" / "templates", _PROJECT_ROOT / "broadcasts" / "templates"]
+TemplateDirs = Mapping[str, Sequence[Path]]
+_LAYERS = ("bot", "handlers", "broadcasts")
+
+
+def default_template_dirs() -> dict[str, list[Path]]:
+    """Every ``templates/`` folder of the three layers, by the package that holds it."""
+    # The layers sit side by side in the repo and in site-packages (wheel). Found by path,
+    # not by import: bot/ does not import handlers or broadcasts.
+    found: dict[str, list[Path]] = {}
+    for layer in _LAYERS:
+        for folder in sorted((_PROJECT_ROOT / layer).rglob("templates")):
+            if folder.is_dir() and "__pycache__" not in folder.parts:
+                found.setdefault(folder.parent.name, []).append(folder)
+    return found
 
 
 class TemplateInputError(ValueError):
@@ -62,12 +74,13 @@ class Texts:
     """Jinja2 environments for the bot's own templates and for user-written ones."""
 
     def __init__(
-        self, search_paths: Sequence[Path] | None = None, tz: tzinfo = DEFAULT_TIMEZONE
+        self, templates: TemplateDirs | None = None, tz: tzinfo = DEFAULT_TIMEZONE
     ) -> None:
         self.tz = tz
-        paths = list(search_paths) if search_paths is not None else default_search_paths()
+        dirs = default_template_dirs() if templates is None else templates
+        loaders = {name: FileSystemLoader(list(paths)) for name, paths in dirs.items()}
         self.environment = Environment(
-            loader=FileSystemLoader(paths),
+            loader=PrefixLoader(loaders),
             autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
             undefined=StrictUndefined,
             trim_blocks=True,

@@ -1,29 +1,43 @@
-"""What goes out on a schedule or to many chats: the outbox worker, feeds, broadcasts.
+"""What runs on a schedule or goes to many chats, one package per activity.
 
-`start_services(app)` runs once the Application has started (after the Store is open);
-`stop_services(app)` runs before it stops. Each subsystem adds its start and stop here.
+`start_services(app)` runs in post_init, once the Store and the outbox are up; `stop_services`
+in post_stop. The command line's activity subcommands (`kim-bot feeds …`) are listed here too.
 """
 
 from __future__ import annotations
 
-from bot.context import CONFIG_KEY, OUTBOX_KEY, STORE_KEY, TEXTS_KEY, KimApplication
-from bot.outbox import Outbox
-from broadcasts import news, schedule
+import argparse
+from collections.abc import Coroutine
+from typing import Any
+
+from bot.config import Config
+from bot.context import KimApplication
+from broadcasts import akses, diseminasi
 
 
 async def start_services(app: KimApplication) -> None:
-    """Start background workers and rebuild scheduled jobs from the database."""
-    outbox = Outbox.for_config(app.bot_data[CONFIG_KEY], app.bot_data[STORE_KEY],
-                               app.bot_data[TEXTS_KEY])  # fmt: skip
-    app.bot_data[OUTBOX_KEY] = outbox
-    await outbox.start()
-    await news.start_news(app)  # feed polls and the news digest (Akses)
-    await schedule.start_broadcasts(app)  # siaran jobs, missed runs, receipt reminders
+    """Start each activity's jobs and workers, rebuilt from the database."""
+    await akses.start(app)  # feed polls and the news digest
+    await diseminasi.start(app)  # siaran jobs, missed runs, receipt reminders
 
 
 async def stop_services(app: KimApplication) -> None:
-    """Stop background workers, letting in-flight work finish or return to the queue."""
-    await news.stop_news(app)
-    outbox: Outbox | None = app.bot_data.pop(OUTBOX_KEY, None)
-    if outbox is not None:
-        await outbox.stop()
+    """Stop each activity's workers (jobs stop with the JobQueue)."""
+    await akses.stop(app)
+
+
+def add_commands(sub: Any) -> None:
+    """Add the activities' `kim-bot` subcommands."""
+    akses.cli.add_feeds_parser(sub)
+
+
+def run_command(config: Config, args: argparse.Namespace) -> Coroutine[Any, Any, int] | None:
+    """The coroutine of an activity's subcommand, or None when the command is not one."""
+    if args.command == "feeds":
+        return akses.cli.feeds_command(config, args)
+    return None
+
+
+def check_config(config: Config) -> list[str]:
+    """Problems in the activities' configuration files (feeds.yaml), each on its own line."""
+    return akses.check_config(config)

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,11 +18,14 @@ from telegram import Update
 
 from bot.app import running_bot
 from bot.config import Config
-from bot.context import KimApplication
+from bot.context import KimApplication, Services, services_of
 from bot.emulator import BotApiEmulator, Chat, User
+from bot.outbox import Outbox
+from bot.store import Store
 
 TOKEN = "123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0"
 FEEDS_TEST = Path(__file__).parent / "data" / "feeds_test.yaml"
+T = TypeVar("T")
 SEND_METHODS = ("sendmessage", "sendphoto", "senddocument", "copymessage", "editmessagetext")
 
 
@@ -31,6 +34,26 @@ class Hub:
 
     def __init__(self, emu: BotApiEmulator, app: KimApplication, admin: User, desk: Chat) -> None:
         self.emu, self.app, self.admin, self.desk = emu, app, admin, desk
+
+    @property
+    def services(self) -> Services:
+        """The running bot's services (config, store, texts, outbox …)."""
+        return services_of(self.app)
+
+    @property
+    def store(self) -> Store:
+        """The running bot's database."""
+        return self.services.store
+
+    @property
+    def outbox(self) -> Outbox:
+        """The running bot's outbox."""
+        assert self.services.outbox is not None
+        return self.services.outbox
+
+    def service(self, kind: type[T]) -> T:
+        """A service an activity registered at start (its feeds, its poller …)."""
+        return self.services.get(kind)
 
     async def process(self, update: dict[str, Any]) -> list[dict[str, Any]]:
         """Feed one update to the bot; return the messages it sent or edited meanwhile."""

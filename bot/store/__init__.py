@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.store.akses import NewsStore
+from bot.store.akses_feeds import FeedStateStore
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
-from bot.store.broadcasts import BroadcastStore
-from bot.store.feeds import FeedStateStore
-from bot.store.imports import ImportStore
-from bot.store.kims import KimStore, MembershipError
-from bot.store.news import NewsStore
+from bot.store.diseminasi import BroadcastStore
 from bot.store.outbox import OutboxStore
 from bot.store.people import PeopleStore
+from bot.store.registrasi import KimStore, MembershipError
+from bot.store.registrasi_import import ImportStore
 from bot.store.state import StateStore
 
 __all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]

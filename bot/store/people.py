@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.models import Person, Role, RoleGrant
+from bot.models.people import Person, Role, RoleGrant
 from bot.store.base import StoreBase, to_db_time, utcnow
 
 

@@ -1,0 +1,110 @@
+"""Match incoming feed items against recently stored news (pure; the poller keeps one index).
+
+Same link or GUID: the item is already known (from its own source) or a duplicate (from
+another). Near-identical titles count only across sources: one portal's daily "Prakiraan
+cuaca hari ini" items are different stories, three portals' copies of one story are not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.models.akses import News
+from broadcasts.akses.feeds import NewsItem, is_near_duplicate, title_key
+from broadcasts.akses.feeds.dedupe import identity_keys
+from broadcasts.akses.feeds.normalize import NEAR_DUPLICATE_RATIO
+
+Verdict = Literal["new", "known", "duplicate"]
+_WORD_RE = re.compile(r"\w{4,}")
+_PROBES = 3  # near-identical titles share at least one of their three longest words
+
+
+@dataclass(frozen=True)
+class _Entry:
+    news_id: int
+    source_id: str
+    key: str
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the index says about an incoming item."""
+
+    verdict: Verdict
+    duplicate_of: int | None = None
+
+
+def _probe_words(key: str) -> list[str]:
+    words = sorted(set(_WORD_RE.findall(key)), key=lambda w: (-len(w), w))
+    return words[:_PROBES]
+
+
+class RecentNewsIndex:
+    """Identity keys and title words of recent items, for fast duplicate checks."""
+
+    def __init__(self, known: Iterable[News] = ()) -> None:
+        self._by_key: dict[str, _Entry] = {}
+        self._by_word: dict[str, list[_Entry]] = {}
+        for news in known:
+            self.add(_as_item(news), news.id)
+
+    def __len__(self) -> int:
+        return len({e.news_id for e in self._by_key.values()})
+
+    def match(self, item: NewsItem) -> Match:
+        """Decide whether an incoming item is new, already known, or another's duplicate."""
+        for key in identity_keys(item):
+            entry = self._by_key.get(key)
+            if entry is not None:
+                same = entry.source_id == item.source_id or key == f"link:{item.link}"
+                return Match("known") if same else Match("duplicate", entry.news_id)
+        other = self._near_title(item)
+        return Match("duplicate", other.news_id) if other else Match("new")
+
+    def add(self, item: NewsItem, news_id: int) -> None:
+        """Remember a stored item."""
+        key = title_key(item.title)
+        entry = _Entry(news_id, item.source_id, key, frozenset(key.split()))
+        for key in identity_keys(item):
+            self._by_key.setdefault(key, entry)
+        for word in _probe_words(entry.key):
+            self._by_word.setdefault(word, []).append(entry)
+
+    def _near_title(self, item: NewsItem) -> _Entry | None:
+        key = title_key(item.title)
+        if not key:
+            return None
+        words = frozenset(key.split())
+        seen: set[int] = set()
+        for word in _probe_words(key):
+            for entry in self._by_word.get(word, ()):
+                if entry.news_id in seen or entry.source_id == item.source_id:
+                    continue
+                seen.add(entry.news_id)
+                if _plausible(key, words, entry) and is_near_duplicate(key, entry.key):
+                    return entry
+        return None
+
+
+def _plausible(key: str, words: frozenset[str], entry: _Entry) -> bool:
+    """Cheap bounds before difflib: similar lengths, and most words in common."""
+    a, b = len(key), len(entry.key)
+    if 2 * min(a, b) < NEAR_DUPLICATE_RATIO * (a + b):
+        return False
+    return 2 * len(words & entry.words) >= max(len(words), len(entry.words))
+
+
+def _as_item(news: News) -> NewsItem:
+    return NewsItem(
+        source_id=news.source_id,
+        guid=news.guid,
+        link=news.link,
+        title=news.title,
+        summary_html="",
+        published_at=news.published_at,
+        image_url=None,
+    )

@@ -1,0 +1,113 @@
+"""News for KIM groups and citizens: topic choices, dissemination receipts, latest news.
+
+Commands: /topik in a KIM group shows its topics as toggles (anyone may look, group admins
+switch; all topics are on until switched off); /berita [topik] in private lists the latest
+approved items. Buttons: topik:<topic_id>; berita:sebar:<news_id> under each news message
+records that a member passed the item on to citizens.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.models.registrasi import Kim, KimStatus
+from broadcasts.akses.feeds import FeedsConfig, Topic
+from handlers.akses import callbacks as cb
+from handlers.akses import keyboards as kb
+from handlers.common.access import is_group, is_group_admin
+from handlers.common.replies import alert, answer, callback_data, person_name, reply, toast
+
+LATEST_COUNT = 10
+
+
+async def _verified_kim(update: Update, context: BotContext) -> Kim | None:
+    chat = update.effective_chat
+    kim = await context.store.kim_by_chat(chat.id) if chat else None
+    return kim if kim is not None and kim.status == KimStatus.VERIFIED else None
+
+
+async def _enabled(context: BotContext, kim: Kim, topics: tuple[Topic, ...]) -> set[str]:
+    choices = await context.store.kim_topic_choices(kim.id)
+    return {t.id for t in topics if choices.get(t.id, True)}
+
+
+async def show_topics(update: Update, context: BotContext) -> None:
+    """/topik: the group's topics as toggles."""
+    if not is_group(update):
+        await reply(update, context, "akses/group_only")
+        return
+    kim = await _verified_kim(update, context)
+    topics = context.service(FeedsConfig).topics
+    if kim is None or not topics:
+        await reply(update, context, "akses/not_kim" if kim is None else "akses/no_topics")
+        return
+    enabled = await _enabled(context, kim, topics)
+    markup = kb.kim_topics_keyboard(topics, enabled)
+    await reply(update, context, "akses/topics", markup, kim=kim, enabled_count=len(enabled))
+
+
+async def toggle_kim_topic(update: Update, context: BotContext) -> None:
+    """topik:<id>: a group admin switches one topic; others are told only admins may."""
+    user, chat = update.effective_user, update.effective_chat
+    kim = await _verified_kim(update, context)
+    topics = context.service(FeedsConfig).topics
+    (topic,) = cb.KIM_TOPIC.parse(callback_data(update)) or ("",)
+    if user is None or chat is None or kim is None or topic not in {t.id for t in topics}:
+        await alert(update, context, "akses/unknown_topic_alert")
+        return
+    if not await is_group_admin(context, chat.id, user.id):
+        await alert(update, context, "akses/topic_admin_only")
+        return
+    enabled = await _enabled(context, kim, topics)
+    await context.store.set_kim_topic(kim.id, topic, topic not in enabled)
+    enabled ^= {topic}
+    await answer(update)
+    text = context.texts.render("akses/topics", kim=kim, enabled_count=len(enabled))
+    assert update.callback_query is not None
+    await update.callback_query.edit_message_text(
+        text, reply_markup=kb.kim_topics_keyboard(topics, enabled)
+    )
+
+
+async def confirm_dissemination(update: Update, context: BotContext) -> None:
+    """berita:sebar:<id>: record that a member of this KIM passed the item on, and thank them."""
+    user = update.effective_user
+    kim = await _verified_kim(update, context)
+    (news_id,) = cb.SEBAR.parse(callback_data(update)) or ("0",)
+    news = await context.store.get_news(int(news_id))
+    if user is None or kim is None or news is None:
+        await alert(update, context, "akses/unknown_item")
+        return
+    member_of = await context.store.kim_of_member(user.id)
+    if member_of is None or member_of.id != kim.id:
+        await alert(update, context, "akses/sebar_not_member")
+        return
+    if not await context.store.record_dissemination(news.id, kim.id, user.id):
+        await toast(update, context, "akses/sebar_again")
+        return
+    await answer(update)
+    await reply(update, context, "akses/sebar_thanks", name=person_name(update), news=news, kim=kim)
+
+
+def _find_topic(word: str, topics: tuple[Topic, ...]) -> Topic | None:
+    word = word.strip().casefold()
+    return next((t for t in topics if word in (t.id.casefold(), t.label.casefold())), None)
+
+
+async def show_latest(update: Update, context: BotContext) -> None:
+    """/berita [topik]: the latest approved items, of one topic when asked."""
+    feeds = context.service(FeedsConfig)
+    word = " ".join(context.args or [])
+    topic = _find_topic(word, feeds.topics) if word else None
+    if word and topic is None:
+        await reply(update, context, "akses/unknown_topic", word=word, topics=feeds.topics)
+        return
+    items = await context.store.latest_news(LATEST_COUNT, topic.id if topic else None)
+    if not items:
+        await reply(update, context, "akses/latest_empty", topic=topic)
+        return
+    sources = {s.id: s.name for s in feeds.sources}
+    example = feeds.topics[0].id if feeds.topics else "kesehatan"
+    await reply(update, context, "akses/latest", items=items, topic=topic, sources=sources,
+                example=example)  # fmt: skip

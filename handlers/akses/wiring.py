@@ -1,0 +1,41 @@
+"""How the akses handlers are wired: conversations first, then commands and buttons."""
+
+from __future__ import annotations
+
+from telegram.ext import CommandHandler, ConversationHandler
+
+from bot.context import KimApplication
+from handlers.akses import callbacks as cb
+from handlers.akses import curation, group_news
+from handlers.common.draft import cancel
+from handlers.common.wiring import ANY_MESSAGE, TEXT, Handler, button, command, on_message
+
+
+def add_handlers(app: KimApplication) -> None:
+    """/kurasi (a conversation for hand-posted items), curation buttons, /topik, /berita."""
+    app.add_handler(_curation())
+    app.add_handler(button(curation.decide, cb.APPROVE, cb.REJECT))
+    app.add_handler(button(curation.choose_topics, cb.CHANGE_TOPICS))
+    app.add_handler(button(curation.toggle_topic, cb.TOGGLE_TOPIC))
+    app.add_handler(button(curation.close_topics, cb.SHOW_CARD))
+    app.add_handler(button(group_news.toggle_kim_topic, cb.KIM_TOPIC))
+    app.add_handler(button(group_news.confirm_dissemination, cb.SEBAR))
+    app.add_handler(CommandHandler(command("topik"), group_news.show_topics))
+    app.add_handler(CommandHandler(command("berita"), group_news.show_latest))
+
+
+def _curation() -> Handler:
+    """/kurasi, and /kurasi tambah, which waits for the item's text."""
+    return ConversationHandler(
+        entry_points=[CommandHandler(command("kurasi"), curation.start_curation)],
+        states={
+            curation.Step.MANUAL: [
+                on_message(TEXT, curation.save_manual),
+                on_message(ANY_MESSAGE, curation.expect_manual),
+            ]
+        },
+        fallbacks=[CommandHandler(command("batal"), cancel)],
+        allow_reentry=True,
+        name="news_manual",
+        persistent=True,
+    )

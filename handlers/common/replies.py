@@ -1,0 +1,101 @@
+"""Replies from templates: messages, reply-field prompts, button answers and pop-ups."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from telegram import ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardRemove, Update
+
+from bot.context import BotContext
+
+POPUP_LIMIT = 200  # Telegram's limit for answerCallbackQuery text
+Markup = InlineKeyboardMarkup | ForceReply | ReplyKeyboardRemove | None
+
+
+async def reply(
+    update: Update, context: BotContext, template: str, markup: Markup = None, **values: Any
+) -> Message:
+    """Render a template and send it to the chat of the update, as a reply where possible."""
+    message = update.effective_message
+    chat = update.effective_chat
+    assert chat is not None
+    text = context.texts.render(template, **values)
+    reply_to = message.message_id if message and not update.callback_query else None
+    if isinstance(markup, ForceReply) and reply_to is None and update.effective_user:
+        # After a button press there is no message to reply to: mention the presser, so that
+        # the selective ForceReply opens the reply field for them (and only them).
+        text = f"{context.texts.render('common/mention', user=update.effective_user)} {text}"
+    return await context.bot.send_message(
+        chat.id,
+        text,
+        reply_markup=markup,
+        reply_to_message_id=reply_to,
+        allow_sending_without_reply=True,
+        message_thread_id=message.message_thread_id
+        if message and message.is_topic_message
+        else None,
+    )
+
+
+def ask_text(placeholder: str) -> ForceReply:
+    """Ask for typed text: in groups with privacy mode on, only replies reach the bot."""
+    return ForceReply(selective=True, input_field_placeholder=placeholder[:64])
+
+
+async def answer(update: Update) -> None:
+    """Answer a button press without a note (always answer: the phone shows a spinner)."""
+    if update.callback_query:
+        await update.callback_query.answer()
+
+
+def person_name(update: Update) -> str:
+    """The first name (and last name) of whoever sent the update."""
+    user = update.effective_user
+    assert user is not None
+    return user.full_name[:64]
+
+
+def callback_data(update: Update) -> str:
+    """The data of the pressed button, or an empty string."""
+    query = update.callback_query
+    return query.data if query and isinstance(query.data, str) else ""
+
+
+def message_text(update: Update) -> str:
+    """The text of the message (stripped), or an empty string."""
+    message = update.effective_message
+    return (message.text or "").strip() if message else ""
+
+
+async def alert(update: Update, context: BotContext, template: str, **values: Any) -> None:
+    """Answer a button press with a pop-up box that must be closed (refusals, problems)."""
+    await _popup(update, context, template, True, values)
+
+
+async def toast(update: Update, context: BotContext, template: str, **values: Any) -> None:
+    """Answer a button press with a short note that fades by itself (confirmations)."""
+    await _popup(update, context, template, False, values)
+
+
+async def _popup(
+    update: Update, context: BotContext, template: str, box: bool, values: dict[str, Any]
+) -> None:
+    """Pop-ups are plain text of at most 200 characters: undo the template's HTML escaping."""
+    if update.callback_query:
+        text = html.unescape(context.texts.render(template, **values))
+        await update.callback_query.answer(text[:POPUP_LIMIT], show_alert=box)
+
+
+async def close_buttons(
+    update: Update, context: BotContext, label: str | None = None, value: str = ""
+) -> None:
+    """Remove the pressed message's buttons; with a label, show the choice made instead."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    if label:
+        note = context.texts.render("common/chosen", label=label, value=value)
+        await query.edit_message_text(note)
+    else:
+        await query.edit_message_reply_markup(None)

@@ -1,0 +1,37 @@
+"""Building blocks for registering handlers: command names, message filters, short makers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+
+from bot.context import BotContext
+from handlers.common.codec import Action
+from handlers.common.filters import TO_BOT
+from handlers.common.labels import ENGLISH_ALIASES
+
+Handler = BaseHandler[Update, BotContext, Any]
+Callback = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
+
+# Anything meant for the bot that is not a command: typed answers, photos, stickers …
+ANY_MESSAGE = ~filters.COMMAND & ~filters.StatusUpdate.ALL & TO_BOT
+TEXT = filters.TEXT & ~filters.COMMAND & TO_BOT
+
+
+def command(name: str) -> list[str]:
+    """A command's Indonesian name and its English aliases."""
+    return [name, *ENGLISH_ALIASES.get(name, ())]
+
+
+def button(callback: Callback, *actions: Action) -> Handler:
+    """A handler for inline buttons of these kinds (their callback_data, see codec.py)."""
+    pattern = "|".join(f"(?:{action.pattern})" for action in actions)
+    return CallbackQueryHandler(callback, pattern=pattern)
+
+
+def on_message(message_filter: filters.BaseFilter, callback: Callback) -> Handler:
+    """A handler for messages that pass `message_filter`."""
+    return MessageHandler(message_filter, callback)

@@ -1,0 +1,3 @@
+"""Diseminasi: Diskominfo's broadcasts to KIM groups — /siaran composes one (now, at a time, or
+recurring), /jadwal pauses, resumes and cancels them, and "Sudah disebarluaskan" records receipts.
+"""

@@ -1,0 +1,167 @@
+"""Registration of a Telegram group as a KIM (Akses starts with a verified KIM).
+
+/daftar (group admins only) → name → kecamatan (buttons) → desa (paged buttons, or typed
+and matched) → [link to an imported KIM of that desa?] → SK issuer → SK number → SK date →
+optional SK photo → summary (Konfirmasi / Ubah / Batal) → waits for Diskominfo's verification.
+The draft is kept through draft.DRAFT, persisted in SQLite, so a restart mid-way loses
+nothing. This module has the first half (name, kecamatan, desa, link); register_sk the second.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ConversationHandler
+
+from bot.context import BotContext
+from handlers.common.access import is_group, is_group_admin
+from handlers.common.replies import (
+    alert,
+    answer,
+    ask_text,
+    callback_data,
+    close_buttons,
+    message_text,
+    reply,
+)
+from handlers.registrasi import callbacks as cb
+from handlers.registrasi import keyboards, labels
+from handlers.registrasi.draft import DRAFT, MAX_NAME, RegistrationDraft, Step
+from handlers.registrasi.prompts import ask, next_step
+
+
+async def start(update: Update, context: BotContext) -> int:
+    """Begin registering this group, if the sender administers it and it is not registered."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    if not is_group(update):
+        await reply(update, context, "registrasi/private_only")
+        return ConversationHandler.END
+    message = update.effective_message
+    if message and message.sender_chat and message.sender_chat.id == chat.id:
+        await reply(update, context, "registrasi/anonymous_admin")
+        return ConversationHandler.END
+    if not await is_group_admin(context, chat.id, user.id):
+        await reply(update, context, "registrasi/admin_only")
+        return ConversationHandler.END
+    existing = await context.store.kim_by_chat(chat.id)
+    if existing is not None and existing.status != "ditolak":
+        await reply(update, context, "registrasi/already", kim=existing)
+        return ConversationHandler.END
+    DRAFT.save(context, RegistrationDraft(chat_id=chat.id))
+    await reply(update, context, "registrasi/ask_name", ask_text(labels.ASK_NAME), max=MAX_NAME)
+    return Step.NAMA
+
+
+async def save_name(update: Update, context: BotContext) -> int:
+    """Take the KIM's name, then ask for the kecamatan."""
+    name = " ".join(message_text(update).split())
+    if not 3 <= len(name) <= MAX_NAME:
+        await reply(
+            update,
+            context,
+            "registrasi/bad_name",
+            ask_text(labels.ASK_NAME),
+            length=len(name),
+            max=MAX_NAME,
+        )
+        return Step.NAMA
+    with DRAFT.edit(context) as draft:
+        draft.nama = name
+    return await next_step(update, context, Step.KECAMATAN)
+
+
+async def save_kecamatan(update: Update, context: BotContext) -> int:
+    """Take the chosen kecamatan, then show its desa."""
+    (kode,) = cb.KECAMATAN.parse(callback_data(update)) or ("",)
+    kecamatan = context.region.kecamatan_by_code(kode)
+    if kecamatan is None:
+        await alert(update, context, "common/unknown_choice")
+        return Step.KECAMATAN
+    await answer(update)
+    with DRAFT.edit(context) as draft:
+        draft.kecamatan = kode
+    await close_buttons(update, context, labels.CHOSEN_KECAMATAN, kecamatan.nama)
+    return await show_desa_page(update, context, kode, 0)
+
+
+async def show_desa_page(update: Update, context: BotContext, kode: str, page: int) -> int:
+    """Show one page of the desa of a kecamatan."""
+    kecamatan = context.region.kecamatan_by_code(kode)
+    assert kecamatan is not None
+    await reply(
+        update,
+        context,
+        "registrasi/ask_desa",
+        keyboards.desa_keyboard(context.region.desa_of(kode), kode, page),
+        kecamatan=kecamatan,
+    )
+    return Step.DESA
+
+
+async def turn_desa_page(update: Update, context: BotContext) -> int:
+    """Page through the desa buttons (edits the message in place)."""
+    kode, page = cb.DESA_PAGE.parse(callback_data(update)) or ("", "0")
+    await answer(update)
+    markup = keyboards.desa_keyboard(context.region.desa_of(kode), kode, int(page))
+    if update.callback_query and update.callback_query.message:
+        await update.callback_query.edit_message_reply_markup(markup)
+    return Step.DESA
+
+
+async def back_to_kecamatan(update: Update, context: BotContext) -> int:
+    """Go back from the desa list to the kecamatan list."""
+    await answer(update)
+    return await ask(update, context, Step.KECAMATAN)
+
+
+async def find_typed_desa(update: Update, context: BotContext) -> int:
+    """Match a typed desa name within the chosen kecamatan and offer the matches."""
+    found = context.region.find_desa(message_text(update)[:100], DRAFT.load(context).kecamatan)
+    if not found:
+        await reply(update, context, "registrasi/desa_not_found", text=message_text(update)[:100])
+        return Step.DESA
+    await reply(update, context, "registrasi/desa_choices", keyboards.choices_keyboard(found))
+    return Step.DESA
+
+
+async def save_desa(update: Update, context: BotContext) -> int:
+    """Take the chosen desa (by official code); offer an imported KIM of that desa."""
+    (kode,) = cb.DESA.parse(callback_data(update)) or ("",)
+    desa = context.region.desa_by_code(kode)
+    draft = DRAFT.load(context)
+    if desa is None or desa.kecamatan_kode != draft.kecamatan:
+        await alert(update, context, "registrasi/unknown_desa")
+        return Step.DESA
+    await answer(update)
+    draft.desa = desa.kode
+    DRAFT.save(context, draft)
+    await close_buttons(update, context, labels.CHOSEN_DESA, desa.nama)
+    imported = await context.store.unlinked_kims_in_desa(desa.kode)
+    if imported and not draft.editing:
+        await reply(
+            update,
+            context,
+            "registrasi/offer_link",
+            keyboards.link_keyboard(imported),
+            kims=imported,
+            desa=desa,
+        )
+        return Step.TAUTAN
+    return await next_step(update, context, Step.PENERBIT)
+
+
+async def save_link(update: Update, context: BotContext) -> int:
+    """Link to an imported KIM (its name is kept) or go on with a new one."""
+    await answer(update)
+    linked = cb.LINK.parse(callback_data(update))
+    draft = DRAFT.load(context)
+    draft.link_kim_id = None
+    if linked is not None:
+        kim = await context.store.get_kim(int(linked[0]))
+        if kim is None or kim.chat_id is not None or kim.desa_kode != draft.desa:
+            await reply(update, context, "registrasi/link_gone")
+            return Step.TAUTAN
+        draft.link_kim_id, draft.nama = kim.id, kim.nama
+    DRAFT.save(context, draft)
+    await close_buttons(update, context)
+    return await next_step(update, context, Step.PENERBIT)

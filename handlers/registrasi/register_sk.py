@@ -1,0 +1,148 @@
+"""Registration, second half: the SK (issuer, number, date, photo), the summary and its edits,
+confirmation (sent to the Diskominfo desk) and cancelling.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.dates import parse_date_id
+from handlers.common import labels as common
+from handlers.common.access import is_group_admin
+from handlers.common.replies import (
+    alert,
+    answer,
+    ask_text,
+    callback_data,
+    close_buttons,
+    message_text,
+    reply,
+)
+from handlers.registrasi import callbacks as cb
+from handlers.registrasi import keyboards, labels
+from handlers.registrasi.draft import DRAFT, MAX_SK_NUMBER, Step, summary_values
+from handlers.registrasi.prompts import ask, next_step, show_summary
+from handlers.registrasi.verification import announce_registration
+
+
+async def save_penerbit(update: Update, context: BotContext) -> int:
+    """Take the SK issuer, then ask for the SK number."""
+    (key,) = cb.PENERBIT.parse(callback_data(update)) or ("",)
+    if key not in labels.SK_PENERBIT:
+        await alert(update, context, "common/unknown_choice")
+        return Step.PENERBIT
+    await answer(update)
+    with DRAFT.edit(context) as draft:
+        draft.penerbit = key
+    await close_buttons(update, context, labels.CHOSEN_PENERBIT, labels.SK_PENERBIT[key])
+    return await next_step(update, context, Step.NOMOR)
+
+
+async def save_nomor(update: Update, context: BotContext) -> int:
+    """Take the SK number, then ask for its date."""
+    nomor = " ".join(message_text(update).split())
+    if not 1 <= len(nomor) <= MAX_SK_NUMBER:
+        await reply(
+            update, context, "registrasi/bad_nomor", ask_text(labels.ASK_NOMOR), max=MAX_SK_NUMBER
+        )
+        return Step.NOMOR
+    with DRAFT.edit(context) as draft:
+        draft.nomor = nomor
+    return await next_step(update, context, Step.TANGGAL)
+
+
+async def save_tanggal(update: Update, context: BotContext) -> int:
+    """Take the SK date (not in the future), then ask for the photo."""
+    today = datetime.now(context.config.timezone).date()
+    parsed = parse_date_id(message_text(update)[:40], today)
+    if parsed is None or parsed > today or parsed < date(1990, 1, 1):
+        await reply(
+            update,
+            context,
+            "registrasi/bad_tanggal",
+            ask_text(labels.ASK_TANGGAL_AGAIN),
+            future=parsed is not None and parsed > today,
+            today=today,
+        )
+        return Step.TANGGAL
+    with DRAFT.edit(context) as draft:
+        draft.tanggal = parsed.isoformat()
+    return await next_step(update, context, Step.FOTO)
+
+
+async def save_foto(update: Update, context: BotContext) -> int:
+    """Take the SK photo or document (or a skip), then show the summary."""
+    message = update.effective_message
+    draft = DRAFT.load(context)
+    if update.callback_query:
+        await answer(update)
+        draft.foto_kind = draft.foto_file_id = None
+        await close_buttons(update, context, labels.CHOSEN_FOTO, common.SKIPPED)
+    elif message and message.photo:
+        draft.foto_kind, draft.foto_file_id = "photo", message.photo[-1].file_id
+    elif message and message.document:
+        draft.foto_kind, draft.foto_file_id = "document", message.document.file_id
+    DRAFT.save(context, draft)
+    return await show_summary(update, context)
+
+
+async def choose_edit(update: Update, context: BotContext) -> int:
+    """Offer the fields that can be changed."""
+    await answer(update)
+    await close_buttons(update, context)
+    await reply(update, context, "registrasi/ask_edit", keyboards.edit_keyboard())
+    return Step.RINGKASAN
+
+
+async def edit_field(update: Update, context: BotContext) -> int:
+    """Jump back to one step; the summary follows again after it."""
+    await answer(update)
+    await close_buttons(update, context)
+    (field,) = cb.EDIT_FIELD.parse(callback_data(update)) or ("",)
+    step = {
+        "nama": Step.NAMA,
+        "wilayah": Step.KECAMATAN,
+        "penerbit": Step.PENERBIT,
+        "nomor": Step.NOMOR,
+        "tanggal": Step.TANGGAL,
+        "foto": Step.FOTO,
+    }.get(field)
+    if step is None:
+        return Step.RINGKASAN
+    return await ask(update, context, step)
+
+
+async def confirm(update: Update, context: BotContext) -> int:
+    """Save the registration and send it to the Diskominfo desk."""
+    await answer(update)
+    draft = DRAFT.load(context)
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    if chat.id != draft.chat_id or not await is_group_admin(context, chat.id, user.id):
+        await reply(update, context, "registrasi/admin_only")
+        return Step.RINGKASAN
+    existing = await context.store.kim_by_chat(chat.id)
+    if existing is not None and existing.status != "ditolak":
+        await reply(update, context, "registrasi/already", kim=existing)
+        return DRAFT.clear(context)
+    new_kim = draft.kim_draft()
+    if draft.link_kim_id is not None:
+        kim = await context.store.link_kim(draft.link_kim_id, new_kim, chat.id, user.id)
+    else:
+        kim = await context.store.register_kim(new_kim, chat.id, user.id)
+    await context.store.upsert_chat(chat.id, chat.type, chat.title)
+    await close_buttons(update, context, common.CONFIRMED)
+    await announce_registration(context, kim, draft.foto_kind, draft.foto_file_id)
+    await reply(update, context, "registrasi/submitted", kim=kim, **summary_values(context, draft))
+    return DRAFT.clear(context)
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    """Leave the registration; nothing is saved."""
+    await answer(update)
+    await close_buttons(update, context)
+    await reply(update, context, "registrasi/cancelled")
+    return DRAFT.clear(context)

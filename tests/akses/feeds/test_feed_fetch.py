@@ -1,0 +1,156 @@
+"""Polling against the local feeds server: conditional GET, caps, timeout, redirects, backoff."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+
+from broadcasts.akses.feeds.fetch import FetchState, fetch, make_client, next_backoff
+from broadcasts.akses.feeds.model import Defaults, Source
+from tests.feeds_server import FeedsServer
+
+NOW = datetime(2025, 8, 17, 1, 0, tzinfo=UTC)
+RSS = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
+LAST_MODIFIED = "Sun, 17 Aug 2025 00:00:00 GMT"
+
+
+@pytest.fixture
+async def client() -> AsyncIterator[httpx.AsyncClient]:
+    """A polling client with the project defaults."""
+    async with make_client(Defaults()) as polling_client:
+        yield polling_client
+
+
+def _source(url: str, interval: int | None = None) -> Source:
+    return Source("uji", "Uji", url, ("pemerintahan",), "review", interval_minutes=interval)
+
+
+async def test_first_fetch_returns_body_and_validators(
+    feeds_server: FeedsServer, client: httpx.AsyncClient
+) -> None:
+    feeds_server.add("/rss.xml", RSS, etag='"v1"', last_modified=LAST_MODIFIED)
+    result = await fetch(client, _source(feeds_server.url("/rss.xml")), None, now=NOW)
+    assert (result.status, result.body, result.error) == (200, RSS, None)
+    assert (result.etag, result.last_modified) == ('"v1"', LAST_MODIFIED)
+    assert result.next_due == NOW + timedelta(minutes=30)
+    assert "KIMHub/0.1" in feeds_server.requests[0].headers["User-Agent"]
+
+
+async def test_conditional_get_gets_304(
+    feeds_server: FeedsServer, client: httpx.AsyncClient
+) -> None:
+    feeds_server.add("/rss.xml", RSS, etag='"v1"', last_modified=LAST_MODIFIED)
+    source = _source(feeds_server.url("/rss.xml"))
+    first = await fetch(client, source, None, now=NOW)
+    second = await fetch(client, source, first.state(), now=NOW)
+    assert second.not_modified and second.body is None and second.error is None
+    assert second.etag == '"v1"'
+    sent = feeds_server.requests[1].headers
+    assert sent["If-None-Match"] == '"v1"' and sent["If-Modified-Since"] == LAST_MODIFIED
+
+
+async def test_changed_document_is_fetched_again(
+    feeds_server: FeedsServer, client: httpx.AsyncClient
+) -> None:
+    feeds_server.add("/rss.xml", RSS, etag='"v1"')
+    source = _source(feeds_server.url("/rss.xml"))
+    first = await fetch(client, source, None, now=NOW)
+    feeds_server.add("/rss.xml", RSS + b" ", etag='"v2"')
+    second = await fetch(client, source, first.state(), now=NOW)
+    assert second.status == 200 and second.etag == '"v2"' and second.body == RSS + b" "
+
+
+async def test_cache_control_max_age_delays_next_poll(
+    feeds_server: FeedsServer, client: httpx.AsyncClient
+) -> None:
+    feeds_server.add("/rss.xml", RSS, headers={"Cache-Control": "public, max-age=7200"})
+    result = await fetch(client, _source(feeds_server.url("/rss.xml")), None, now=NOW)
+    assert result.next_due == NOW + timedelta(hours=2)
+
+
+async def test_oversized_body_is_refused(
+    feeds_server: FeedsServer, client: httpx.AsyncClient
+) -> None:
+    feeds_server.add("/big.xml", b"x" * 300_000, chunked=True)
+    defaults = Defaults(max_bytes=100_000)
+    result = await fetch(client, _source(feeds_server.url("/big.xml")), None, defaults=defaults)
+    assert result.body is None and result.error is not None
+    assert "terlalu besar" in result.error and result.consecutive_failures == 1
+
+
+async def test_declared_oversized_body_is_refused_early(
+    feeds_server: FeedsServer, client: httpx.AsyncClient
+) -> None:
+    feeds_server.add("/big.xml", b"x" * 6_000_000)
+    result = await fetch(client, _source(feeds_server.url("/big.xml")), None)
+    assert result.error is not None and "terlalu besar" in result.error
+
+
+async def test_slow_server_times_out(feeds_server: FeedsServer, client: httpx.AsyncClient) -> None:
+    feeds_server.add("/slow.xml", RSS, delay=30)
+    defaults = Defaults(timeout_s=0.2)
+    result = await fetch(client, _source(feeds_server.url("/slow.xml")), None, defaults=defaults)
+    assert result.error is not None and "waktu habis" in result.error
+    assert result.status is None
+
+
+async def test_redirects_are_followed(feeds_server: FeedsServer, client: httpx.AsyncClient) -> None:
+    feeds_server.add("/new.xml", RSS)
+    feeds_server.redirect("/old.xml", "/new.xml", status=301)
+    result = await fetch(client, _source(feeds_server.url("/old.xml")), None)
+    assert result.body == RSS and result.final_url == feeds_server.url("/new.xml")
+
+
+async def test_redirect_loop_is_reported(
+    feeds_server: FeedsServer, client: httpx.AsyncClient
+) -> None:
+    feeds_server.redirect("/a", "/b")
+    feeds_server.redirect("/b", "/a")
+    result = await fetch(client, _source(feeds_server.url("/a")), None)
+    assert result.error is not None and "pengalihan" in result.error
+    assert len(feeds_server.requests) == 6  # the first request plus 5 redirects
+
+
+async def test_server_error_backs_off(feeds_server: FeedsServer, client: httpx.AsyncClient) -> None:
+    feeds_server.add("/rss.xml", "oops", status=500)
+    source = _source(feeds_server.url("/rss.xml"))
+    first = await fetch(client, source, None, now=NOW)
+    later = NOW + timedelta(minutes=30)
+    second = await fetch(client, source, first.state(), now=later)
+    assert first.error == "HTTP 500 Internal Server Error" and first.status == 500
+    assert first.next_due == NOW + timedelta(minutes=30)
+    assert second.consecutive_failures == 2 and second.failing_since == NOW
+    assert second.next_due == later + timedelta(minutes=60)
+
+
+async def test_success_resets_failures(
+    feeds_server: FeedsServer, client: httpx.AsyncClient
+) -> None:
+    feeds_server.add("/rss.xml", RSS)
+    state = FetchState(consecutive_failures=4, failing_since=NOW)
+    result = await fetch(client, _source(feeds_server.url("/rss.xml")), state, now=NOW)
+    assert result.consecutive_failures == 0 and result.failing_since is None
+
+
+async def test_retry_after_is_respected(
+    feeds_server: FeedsServer, client: httpx.AsyncClient
+) -> None:
+    feeds_server.add("/rss.xml", "", status=429, headers={"Retry-After": "7200"})
+    result = await fetch(client, _source(feeds_server.url("/rss.xml")), None, now=NOW)
+    assert result.next_due == NOW + timedelta(hours=2)
+
+
+async def test_unreachable_host_is_a_failure(client: httpx.AsyncClient) -> None:
+    result = await fetch(client, _source("http://127.0.0.1:9/rss.xml"), None, now=NOW)
+    assert result.error is not None and result.error.startswith("gagal terhubung")
+
+
+@pytest.mark.parametrize(
+    ("failures", "expected"),
+    [(0, 30), (1, 30), (2, 60), (3, 120), (5, 480), (6, 960), (7, 1440), (50, 1440)],
+)
+def test_backoff_doubles_and_caps_at_a_day(failures: int, expected: int) -> None:
+    assert next_backoff(failures, 30) == timedelta(minutes=expected)

@@ -1,0 +1,125 @@
+"""Schedules live in the database: rebuilt at start, a missed run once (within grace), /jadwal."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+from bot.emulator import BotApiEmulator, User
+from bot.models.diseminasi import (
+    BroadcastStatus,
+    Content,
+    ContentKind,
+    Schedule,
+    ScheduleKind,
+    Target,
+    TargetKind,
+)
+from bot.store import utcnow
+from broadcasts.diseminasi.schedule import plan, run_due
+from tests.conftest import Hub, HubFactory, buttons, texts
+from tests.diseminasi.conftest import (
+    broadcast_now,
+    context_of,
+    make_broadcaster,
+    store_of,
+    two_kims,
+)
+
+DAILY = Schedule(ScheduleKind.DAILY, time(7))
+TEXT = Content(ContentKind.TEXT, "Siaran untuk {{ kim.nama }}")
+ALL = Target(TargetKind.ALL)
+
+
+def sends_to(emu: BotApiEmulator, chat_id: int) -> int:
+    """How many broadcast texts reached a chat."""
+    return sum(
+        1 for c in emu.calls_to("sendMessage", chat_id) if "Siaran untuk" in c.params["text"]
+    )
+
+
+async def test_schedule_survives_a_restart(
+    start_hub: HubFactory, emu: BotApiEmulator, broadcaster: User
+) -> None:
+    due = utcnow() + timedelta(days=2)
+    async with start_hub() as hub:
+        await make_broadcaster(hub, broadcaster)
+        broadcast = await store_of(hub).create_broadcast(broadcaster.id, TEXT, ALL, DAILY, due)
+        await plan(context_of(hub), broadcast, utcnow())
+    async with start_hub() as hub:
+        assert hub.app.job_queue is not None
+        (job,) = hub.app.job_queue.get_jobs_by_name(f"broadcast:siaran:{broadcast.id}")
+        assert job.next_t is not None and abs(job.next_t - due) < timedelta(seconds=1)
+
+
+async def test_a_missed_run_happens_once_on_return(
+    start_hub: HubFactory, emu: BotApiEmulator, broadcaster: User
+) -> None:
+    missed = utcnow() - timedelta(hours=1)
+    async with start_hub() as hub:
+        sibau, bika = await two_kims(hub)
+        store = store_of(hub)
+        broadcast = await store.create_broadcast(broadcaster.id, TEXT, ALL, DAILY, missed)
+    for _ in range(2):  # the bot comes back, and then restarts once more
+        async with start_hub() as hub:
+            await context_of(hub).outbox.wait_idle()
+            assert sends_to(emu, sibau.group.id) == 1 and sends_to(emu, bika.group.id) == 1
+            again = await store_of(hub).get_broadcast(broadcast.id)
+            assert again is not None and again.next_run_at is not None
+            assert again.next_run_at > utcnow() and again.status == BroadcastStatus.SCHEDULED
+            # A late job for the occurrence already run finds nothing to do.
+            assert await store_of(hub).start_run(broadcast, None, []) is None
+            assert [s.run_no for s in await store_of(hub).run_stats(broadcast.id)] == [1]
+
+
+async def test_a_run_missed_beyond_the_grace_period_is_skipped(
+    start_hub: HubFactory, emu: BotApiEmulator, broadcaster: User
+) -> None:
+    long_ago = utcnow() - timedelta(hours=2)
+    async with start_hub() as hub:
+        sibau, _ = await two_kims(hub)
+        store = store_of(hub)
+        once = Schedule(ScheduleKind.ONCE)
+        one_off = await store.create_broadcast(broadcaster.id, TEXT, ALL, once, long_ago)
+        daily = await store.create_broadcast(broadcaster.id, TEXT, ALL, DAILY, long_ago)
+    async with start_hub(missed_run_grace_s=3600) as hub:
+        await context_of(hub).outbox.wait_idle()
+        assert sends_to(emu, sibau.group.id) == 0
+        skipped = await store_of(hub).get_broadcast(one_off.id)
+        assert skipped is not None and skipped.status == BroadcastStatus.DONE
+        later = await store_of(hub).get_broadcast(daily.id)
+        assert later is not None and later.next_run_at is not None
+        assert later.next_run_at > utcnow()
+        assert hub.app.job_queue is not None
+        assert hub.app.job_queue.get_jobs_by_name(f"broadcast:siaran:{daily.id}")
+
+
+async def test_jadwal_pause_resume_cancel(hub: Hub, broadcaster: User) -> None:
+    await make_broadcaster(hub, broadcaster)
+    sibau, _ = await two_kims(hub)
+    broadcast, _ = await broadcast_now(hub, broadcaster, "Siaran untuk {{ kim.nama }}", DAILY)
+    chat = hub.emu.private_chat(broadcaster)
+    replies = await hub.say(broadcaster, chat, "/jadwal")
+    card = replies[-1]
+    assert "terkirim 2/2 KIM" in card["text"] and "setiap hari pukul 07.00 WIB" in card["text"]
+    assert set(buttons(card)) == {f"jadwal:pause:{broadcast.id}", f"jadwal:cancel:{broadcast.id}"}
+    assert hub.app.job_queue is not None
+    name = f"broadcast:siaran:{broadcast.id}"
+    await hub.press(broadcaster, card, f"jadwal:pause:{broadcast.id}")
+    assert "dijeda" in hub.last(chat)["text"]
+    assert not [j for j in hub.app.job_queue.get_jobs_by_name(name) if not j.removed]
+    await hub.press(broadcaster, hub.last(chat), f"jadwal:resume:{broadcast.id}")
+    assert "terjadwal" in hub.last(chat)["text"]
+    assert [j for j in hub.app.job_queue.get_jobs_by_name(name) if not j.removed]
+    stranger = hub.emu.user("Tono")
+    refused = hub.emu.press(stranger, hub.last(chat), f"jadwal:cancel:{broadcast.id}")
+    await hub.process(refused)
+    assert hub.answer_to(refused)["show_alert"] is True
+    await hub.press(broadcaster, hub.last(chat), f"jadwal:cancel:{broadcast.id}")
+    assert "dibatalkan" in hub.last(chat)["text"] and buttons(hub.last(chat)) == {}
+    stale = hub.emu.press(broadcaster, hub.last(chat), f"jadwal:resume:{broadcast.id}")
+    await hub.process(stale)
+    assert "sudah berubah" in hub.answer_to(stale)["text"]
+    await run_due(context_of(hub), broadcast.id, utcnow() + timedelta(days=1))
+    assert len(hub.emu.sent(sibau.group)) == 1
+    listing = texts(await hub.say(broadcaster, chat, "/jadwal"))
+    assert "0 aktif" in listing and "dibatalkan" in listing and "terkirim 2/2 KIM" in listing

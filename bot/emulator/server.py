@@ -144,13 +144,7 @@ async def _read_params(request: web.Request, method: Method) -> dict[str, Any]:
     files: dict[str, UploadedFile] = {}
     typed: dict[str, Any] = {}
     if request.content_type == "application/json":
-        raw = await request.read()
-        try:
-            typed = json.loads(raw) if raw.strip() else {}
-        except ValueError:
-            raise bad_request("can't parse JSON object") from None
-        if not isinstance(typed, dict):
-            raise bad_request("JSON object expected")
+        typed = await _read_json(request)
     elif request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
         for key, value in (await request.post()).items():
             if isinstance(value, web.FileField):
@@ -159,6 +153,25 @@ async def _read_params(request: web.Request, method: Method) -> dict[str, Any]:
             else:
                 form[key] = value
     params = {**decode_form(method, form), **typed}
+    return _attach(params, files, method)
+
+
+async def _read_json(request: web.Request) -> dict[str, Any]:
+    """A JSON object body (an empty body is no parameters)."""
+    raw = await request.read()
+    try:
+        typed = json.loads(raw) if raw.strip() else {}
+    except ValueError:
+        raise bad_request("can't parse JSON object") from None
+    if not isinstance(typed, dict):
+        raise bad_request("JSON object expected")
+    return typed
+
+
+def _attach(
+    params: dict[str, Any], files: dict[str, UploadedFile], method: Method
+) -> dict[str, Any]:
+    """Put uploads where their parameter names them (directly, or as attach://<name>)."""
     for key, value in params.items():
         if isinstance(value, str) and value.startswith("attach://"):
             attached = files.get(value.removeprefix("attach://"))

@@ -72,7 +72,8 @@ class Progress:
             await self._send(status.progress_chat_id, "outbox/summary", status)
 
     async def _show(self, status: BatchStatus, eta: int | None) -> None:
-        assert self.texts is not None and status.progress_chat_id is not None
+        assert self.texts is not None
+        assert status.progress_chat_id is not None
         text = self.texts.render("outbox/progress", status=status, eta=eta)
         if status.progress_message_id is None:
             message_id = await self._send(status.progress_chat_id, None, status, text)

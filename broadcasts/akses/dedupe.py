@@ -1,4 +1,8 @@
-"""Match incoming feed items against recently stored news (pure; the poller keeps one index).
+"""De-duplication of news across sources (pure; the poller keeps one index of recent news).
+
+The same story from three portals must reach a KIM once. Items match by canonical link, by
+GUID (a URL GUID is compared as a link; an opaque one only within its source) and by
+near-identical titles.
 
 Same link or GUID: the item is already known (from its own source) or a duplicate (from
 another). Near-identical titles count only across sources: one portal's daily "Prakiraan
@@ -13,8 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.models.akses import News
-from broadcasts.akses.feeds import NewsItem, is_near_duplicate, title_key
-from broadcasts.akses.feeds.dedupe import identity_keys
+from broadcasts.akses.feeds import NewsItem, canonical_link, is_near_duplicate, title_key
 from broadcasts.akses.feeds.normalize import NEAR_DUPLICATE_RATIO
 
 Verdict = Literal["new", "known", "duplicate"]
@@ -36,6 +39,16 @@ class Match:
 
     verdict: Verdict
     duplicate_of: int | None = None
+
+
+def identity_keys(item: NewsItem) -> tuple[str, ...]:
+    """Keys under which two items are the same story."""
+    keys = [f"link:{item.link}"]
+    if item.guid.startswith(("http://", "https://")):
+        keys.append(f"link:{canonical_link(item.guid)}")
+    else:
+        keys.append(f"guid:{item.source_id}:{item.guid}")
+    return tuple(keys)
 
 
 def _probe_words(key: str) -> list[str]:

@@ -13,7 +13,8 @@ from markupsafe import Markup
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.models.akses import News
-from bot.telegram_html import sanitize_html, split_html, truncate_html, visible_length
+from bot.telegram_html import sanitize_html
+from bot.telegram_length import split_html, truncate_html, visible_length
 from bot.texts import TemplateInputError, Texts
 from broadcasts.akses.feeds import Source
 from handlers.akses.callbacks import SEBAR

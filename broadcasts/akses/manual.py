@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 
 from bot.models.akses import MANUAL_SOURCE
-from bot.telegram_html import escape, truncate_html
+from bot.telegram_html import escape
+from bot.telegram_length import truncate_html
 from broadcasts.akses.feeds import NewsItem, Source, Topic, assign_topics, canonical_link
 from broadcasts.akses.feeds.normalize import SUMMARY_LIMIT
 

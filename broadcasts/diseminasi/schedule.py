@@ -76,7 +76,8 @@ def unschedule(context: BotContext, broadcast_id: int) -> None:
 
 async def send_siaran(context: BotContext) -> None:
     """Job: run the broadcast that is due now."""
-    assert context.job is not None and isinstance(context.job.data, int)
+    assert context.job is not None
+    assert isinstance(context.job.data, int)
     await run_due(context, context.job.data, utcnow())
 
 

@@ -17,7 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.models.diseminasi import Content, ContentKind, Schedule, ScheduleKind, Target, TargetKind
 from bot.models.registrasi import Kim, KimStatus
 from bot.outbox import OutboxMessage, copy_message, document_message, photo_message, text_message
-from bot.telegram_html import truncate_html, visible_length
+from bot.telegram_length import truncate_html, visible_length
 from bot.texts import Texts
 from bot.wilayah import Region
 from handlers.diseminasi import labels
@@ -127,7 +127,8 @@ def message_for(
         assert content.file_id is not None
         return document_message(chat_id, content.file_id, caption, markup)
     if content.kind == ContentKind.COPY:
-        assert content.from_chat_id is not None and content.message_id is not None
+        assert content.from_chat_id is not None
+        assert content.message_id is not None
         return copy_message(chat_id, content.from_chat_id, content.message_id, markup)
     return text_message(chat_id, truncate_html(rendered or "", TEXT_LIMIT), markup)
 

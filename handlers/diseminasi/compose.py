@@ -13,7 +13,7 @@ from telegram import Update
 from bot.context import BotContext
 from bot.models.diseminasi import Target, TargetKind
 from bot.models.people import Role
-from bot.telegram_html import visible_length
+from bot.telegram_length import visible_length
 from bot.texts import TemplateInputError
 from broadcasts.akses.feeds import FeedsConfig
 from broadcasts.diseminasi.schedule import target_kims

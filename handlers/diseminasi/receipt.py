@@ -121,7 +121,8 @@ async def busy_elsewhere(update: Update, context: BotContext) -> None:
 async def _own_kim(update: Update, context: BotContext, run_id: int) -> Kim | None:
     """The group's KIM, if the run went to it and the presser is a member; else alert."""
     chat, user = update.effective_chat, update.effective_user
-    assert chat is not None and user is not None
+    assert chat is not None
+    assert user is not None
     kim = await context.store.kim_by_chat(chat.id)
     if kim is None or await context.store.delivery(run_id, kim.id) is None:
         await alert(update, context, "diseminasi/receipt/wrong_group_alert")

@@ -27,7 +27,8 @@ ACTIVE = (S.SCHEDULED, S.PAUSED)
 async def list_schedules(update: Update, context: BotContext) -> None:
     """Show every scheduled or paused broadcast, and the latest finished ones, as cards."""
     user, chat = update.effective_user, update.effective_chat
-    assert user is not None and chat is not None
+    assert user is not None
+    assert chat is not None
     if not await has_role(context, user.id, Role.BROADCASTER):
         await reply(update, context, "diseminasi/jadwal/not_broadcaster")
         return
@@ -42,7 +43,8 @@ async def list_schedules(update: Update, context: BotContext) -> None:
 async def change(update: Update, context: BotContext) -> None:
     """Pause, resume or cancel a broadcast and refresh its card."""
     user, query = update.effective_user, update.callback_query
-    assert user is not None and query is not None
+    assert user is not None
+    assert query is not None
     if not await has_role(context, user.id, Role.BROADCASTER):
         await alert(update, context, "diseminasi/jadwal/not_broadcaster_alert")
         return

@@ -57,7 +57,10 @@ class RegistrationDraft(JsonDraft):
 
     def kim_draft(self) -> KimDraft:
         """The finished draft as the Store's KimDraft."""
-        assert self.nama and self.desa and self.kecamatan and self.sk_date is not None
+        assert self.nama
+        assert self.desa
+        assert self.kecamatan
+        assert self.sk_date is not None
         return KimDraft(
             nama=self.nama,
             desa_kode=self.desa,

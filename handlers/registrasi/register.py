@@ -32,7 +32,8 @@ from handlers.registrasi.prompts import ask, next_step
 async def start(update: Update, context: BotContext) -> int:
     """Begin registering this group, if the sender administers it and it is not registered."""
     chat, user = update.effective_chat, update.effective_user
-    assert chat is not None and user is not None
+    assert chat is not None
+    assert user is not None
     if not is_group(update):
         await reply(update, context, "registrasi/private_only")
         return ConversationHandler.END

@@ -120,7 +120,8 @@ async def confirm(update: Update, context: BotContext) -> int:
     await answer(update)
     draft = DRAFT.load(context)
     user, chat = update.effective_user, update.effective_chat
-    assert user is not None and chat is not None
+    assert user is not None
+    assert chat is not None
     if chat.id != draft.chat_id or not await is_group_admin(context, chat.id, user.id):
         await reply(update, context, "registrasi/admin_only")
         return Step.RINGKASAN

@@ -17,7 +17,8 @@ async def ask_erase(update: Update, context: BotContext) -> None:
     """Explain what will be erased and ask for confirmation (private chat only)."""
     user = update.effective_user
     chat = update.effective_chat
-    assert user is not None and chat is not None
+    assert user is not None
+    assert chat is not None
     if chat.type != chat.PRIVATE:
         await reply(update, context, "umum/privacy/private_only")
         return
@@ -33,7 +34,8 @@ async def erase(update: Update, context: BotContext) -> None:
     """Erase the presser's data, or leave it untouched on Batal."""
     user = update.effective_user
     query = update.callback_query
-    assert user is not None and query is not None
+    assert user is not None
+    assert query is not None
     await answer(update)
     if cb.ERASE.parse(callback_data(update)) is None:
         await query.edit_message_text(context.texts.render("umum/privacy/kept"))

@@ -31,7 +31,8 @@ async def test_admin_lists_and_retries_failed_messages(hub: Hub) -> None:
     chat = hub.emu.private_chat(hub.admin)
     replies = await hub.say(hub.admin, chat, "/gagal")
     listing = replies[-1]
-    assert "Pemberitahuan" in listing["text"] and "Gagal: 1 chat" in listing["text"]
+    assert "Pemberitahuan" in listing["text"]
+    assert "Gagal: 1 chat" in listing["text"]
     assert "Message text is empty" in listing["text"]
     assert f"gagal:ulang:{batch}" in buttons(listing)
 

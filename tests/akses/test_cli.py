@@ -43,10 +43,14 @@ async def test_check_prints_a_table(
     config = corpus_config(config, feeds_server)
     assert await check(config) == 1  # the missing source fails; the others do not
     out = capsys.readouterr().out
-    assert "6 sumber" in out and "SUMBER" in out and "HTTP" in out
+    assert "6 sumber" in out
+    assert "SUMBER" in out
+    assert "HTTP" in out
     table = {line.split()[0]: line.split() for line in out.splitlines()[2:-1]}
-    assert table["tempo"][1] == "200" and int(table["tempo"][2]) > 0
-    assert table["hilang"][1] == "404" and "HTTP 404" in out
+    assert table["tempo"][1] == "200"
+    assert int(table["tempo"][2]) > 0
+    assert table["hilang"][1] == "404"
+    assert "HTTP 404" in out
     assert "XML rusak" in out  # the truncated Reuters document, described in plain words
     assert "5 dari 6 sumber" in out
 
@@ -57,7 +61,8 @@ async def test_poll_once_stores_then_sends_conditional_requests(
     config = corpus_config(config, feeds_server)
     assert await poll_once(config) == 1
     first = capsys.readouterr().out
-    assert "tempo: 200" in first and "+ [menunggu kurasi]" in first
+    assert "tempo: 200" in first
+    assert "+ [menunggu kurasi]" in first
     assert "hilang: GAGAL — HTTP 404" in first
     assert await poll_once(config) == 1
     second = capsys.readouterr().out
@@ -67,7 +72,8 @@ async def test_poll_once_stores_then_sends_conditional_requests(
     store = await Store.connect(config.db_path)
     try:
         state = await store.feed_state("hilang")
-        assert state is not None and state.consecutive_failures == 2
+        assert state is not None
+        assert state.consecutive_failures == 2
         assert await store.count_pending_news() > 0
     finally:
         await store.close()

@@ -37,7 +37,8 @@ async def test_non_curator_is_refused_and_nothing_changes(
         await hub.process(press)
         assert hub.answer_to(press)["show_alert"] is True
     news = await store_of(hub).get_news(news_id)
-    assert news is not None and news.status == NewsStatus.PENDING
+    assert news is not None
+    assert news.status == NewsStatus.PENDING
     assert await store_of(hub).count_pending_news() == 2
 
 
@@ -49,12 +50,14 @@ async def test_curator_role_rejects_then_decision_is_final(
     await store_of(hub).grant_role(kurator.id, Role.CURATOR, hub.admin.id)
     card, news_id = await waiting_card(hub, feeds_server)
     replies = await hub.press(kurator, card, f"kurasi:tolak:{news_id}")
-    assert "Ditolak" in texts(replies) and "1 menunggu" in texts(replies)
+    assert "Ditolak" in texts(replies)
+    assert "1 menunggu" in texts(replies)
     again = hub.emu.press(hub.admin, card, f"kurasi:ok:{news_id}")
     await hub.process(again)
     assert "sudah diputuskan" in hub.answer_to(again)["text"]
     news = await store_of(hub).get_news(news_id)
-    assert news is not None and news.status == NewsStatus.REJECTED
+    assert news is not None
+    assert news.status == NewsStatus.REJECTED
 
 
 async def test_change_topics_keeps_at_least_one(news_hub: Hub, feeds_server: FeedsServer) -> None:
@@ -69,7 +72,8 @@ async def test_change_topics_keeps_at_least_one(news_hub: Hub, feeds_server: Fee
     await hub.process(last)  # would leave it without topics: refused
     assert hub.answer_to(last)["show_alert"] is True
     news = await store_of(hub).get_news(news_id)
-    assert news is not None and news.topics == ("kesehatan",)
+    assert news is not None
+    assert news.topics == ("kesehatan",)
     replies = await hub.press(hub.admin, card, f"kurasi:lihat:{news_id}")
     assert "Topik: Kesehatan" in texts(replies)
     assert f"kurasi:ok:{news_id}" in buttons(replies[-1])
@@ -84,9 +88,11 @@ async def test_curator_posts_by_hand(news_hub: Hub) -> None:
         "Jadwal imunisasi posyandu bulan Maret\nBawa buku KIA. https://dinkes.contoh.id/imunisasi"
     )
     replies = await hub.say(hub.admin, private, text)
-    assert "ditambahkan" in texts(replies) and "Kesehatan" in texts(replies)
+    assert "ditambahkan" in texts(replies)
+    assert "Kesehatan" in texts(replies)
     [news] = await store_of(hub).latest_news()
-    assert news.status == NewsStatus.APPROVED and news.curated_by == hub.admin.id
+    assert news.status == NewsStatus.APPROVED
+    assert news.curated_by == hub.admin.id
     assert news.link == "https://dinkes.contoh.id/imunisasi"
     await hub.say(hub.admin, private, "/kurasi tambah")
     again = await hub.say(hub.admin, private, "Jadwal ulang\nhttps://dinkes.contoh.id/imunisasi")
@@ -98,7 +104,8 @@ async def test_topics_in_a_group(news_hub: Hub) -> None:
     group = await kim_group(hub, "KIM Topik")
     replies = await hub.say(group.warga, group.chat, "/topik")
     shown = buttons(replies[-1])
-    assert shown["topik:kesehatan"].startswith("✅") and len(shown) == 3
+    assert shown["topik:kesehatan"].startswith("✅")
+    assert len(shown) == 3
     refused = hub.emu.press(group.warga, replies[-1], "topik:kesehatan")
     await hub.process(refused)
     assert "admin grup" in hub.answer_to(refused)["text"]
@@ -125,7 +132,8 @@ async def test_dissemination_button_records_and_thanks(
     message = hub.last(group.chat)
     assert f"berita:sebar:{news_id}" in buttons(message)
     replies = await hub.press(group.warga, message, f"berita:sebar:{news_id}")
-    assert "Terima kasih" in texts(replies) and PADI[0] in texts(replies)
+    assert "Terima kasih" in texts(replies)
+    assert PADI[0] in texts(replies)
     outsider = hub.emu.user("Orang Lain")
     press = hub.emu.press(outsider, message, f"berita:sebar:{news_id}")
     await hub.process(press)
@@ -142,8 +150,11 @@ async def test_latest_news_filtered_by_topic(news_hub: Hub, feeds_server: FeedsS
     citizen = hub.emu.user("Warga")
     chat = hub.emu.private_chat(citizen)
     both = texts(await hub.say(citizen, chat, "/berita"))
-    assert PADI[0] in both and GURU[0] in both
+    assert PADI[0] in both
+    assert GURU[0] in both
     only = texts(await hub.say(citizen, chat, "/berita pendidikan"))
-    assert GURU[0] in only and PADI[0] not in only
+    assert GURU[0] in only
+    assert PADI[0] not in only
     unknown = texts(await hub.say(citizen, chat, "/berita olahraga"))
-    assert "tidak dikenal" in unknown and "pertanian" in unknown
+    assert "tidak dikenal" in unknown
+    assert "pertanian" in unknown

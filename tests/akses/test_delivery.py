@@ -54,7 +54,8 @@ async def test_approved_item_reaches_subscribed_kims_once(
     # The curator approves it with the button on the /kurasi card.
     private = hub.emu.private_chat(hub.admin)
     card = (await hub.say(hub.admin, private, "/kurasi"))[-1]
-    assert "1 menunggu" in card["text"] and STUNTING[0] in card["text"]
+    assert "1 menunggu" in card["text"]
+    assert STUNTING[0] in card["text"]
     news_id = int(next(iter(buttons(card))).rsplit(":", 1)[1])
     await hub.press(hub.admin, card, f"kurasi:ok:{news_id}")
     assert "Disetujui" in hub.emu.sent(private)[-2]["text"]
@@ -86,7 +87,8 @@ async def test_several_items_go_as_one_digest(news_hub: Hub, feeds_server: Feeds
     await deliver_digests(context_of(hub), utcnow())
     await hub.outbox.wait_idle()
     [digest] = news_sent(hub, group.chat.id)
-    assert PUPUK[0] in digest["text"] and SEKOLAH[0] in digest["text"]
+    assert PUPUK[0] in digest["text"]
+    assert SEKOLAH[0] in digest["text"]
     assert "2 berita" in digest["text"]
     assert len(buttons(digest)) == 2
     assert await deliver_digests(context_of(hub), utcnow()) == []
@@ -135,6 +137,7 @@ async def test_rejected_item_is_not_delivered(news_hub: Hub, feeds_server: Feeds
     pending = await store.next_pending_news()
     assert pending is not None
     rejected = await store.decide_news(pending.id, NewsStatus.REJECTED, hub.admin.id)
-    assert rejected is not None and rejected.status == NewsStatus.REJECTED
+    assert rejected is not None
+    assert rejected.status == NewsStatus.REJECTED
     assert await deliver_digests(context_of(hub), utcnow()) == []
     assert news_sent(hub, group.chat.id) == []

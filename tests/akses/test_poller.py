@@ -24,12 +24,15 @@ async def test_conditional_get_through_the_poller(news_hub: Hub, feeds_server: F
     first = await poller(hub).poll(source, utcnow())
     assert (first.result.status, first.counts.new) == (200, 1)
     second = await poller(hub).poll(source, utcnow())
-    assert second.result.not_modified and second.counts.new == 0
+    assert second.result.not_modified
+    assert second.counts.new == 0
     request = feeds_server.requests[-1]
     assert request.headers["If-None-Match"] == '"v1"'
     assert request.headers["If-Modified-Since"] == LM
     state = await store_of(hub).feed_state("portal-a")
-    assert state is not None and state.etag == '"v1"' and state.last_status == 304
+    assert state is not None
+    assert state.etag == '"v1"'
+    assert state.last_status == 304
 
 
 async def test_backoff_then_desk_told_after_a_day_and_on_recovery(
@@ -44,22 +47,28 @@ async def test_backoff_then_desk_told_after_a_day_and_on_recovery(
         report = await poller(hub).poll(source, start + timedelta(hours=hours))
         waits.append(report.result.next_due - report.result.fetched_at)
         if report.health is not None:
-            assert hours == 26 and report.health.kind == "down"
+            assert hours == 26
+            assert report.health.kind == "down"
             await announce(context_of(hub), report.health)
     assert waits[:3] == [timedelta(minutes=30), timedelta(minutes=60), timedelta(minutes=120)]
     later = await poller(hub).poll(source, start + timedelta(hours=40))
     assert later.health is None  # told once per failure
     feeds_server.add("/a.xml", rss([PADI]))
     back = await poller(hub).poll(source, start + timedelta(hours=41))
-    assert back.health is not None and back.health.kind == "up"
+    assert back.health is not None
+    assert back.health.kind == "up"
     await announce(context_of(hub), back.health)
     await hub.outbox.wait_idle()
     desk = [m["text"] for m in hub.emu.sent(hub.desk)]
     assert len(desk) == 2
-    assert "bermasalah" in desk[0] and "Portal A" in desk[0] and "503" in desk[0]
+    assert "bermasalah" in desk[0]
+    assert "Portal A" in desk[0]
+    assert "503" in desk[0]
     assert "pulih" in desk[1]
     state = await store_of(hub).feed_state("portal-a")
-    assert state is not None and state.consecutive_failures == 0 and not state.failure_notified
+    assert state is not None
+    assert state.consecutive_failures == 0
+    assert not state.failure_notified
 
 
 async def test_backoff_is_capped_at_a_day(news_hub: Hub, feeds_server: FeedsServer) -> None:
@@ -82,7 +91,9 @@ async def test_poll_job_survives_a_malformed_document_and_reschedules(
     job = hub.app.job_queue.run_once(poll_feed, 3600, data="portal-a", name="uji")
     await job.run(hub.app)
     state = await store_of(hub).feed_state("portal-a")
-    assert state is not None and state.last_status == 200 and state.last_error
+    assert state is not None
+    assert state.last_status == 200
+    assert state.last_error
     [scheduled] = hub.app.job_queue.get_jobs_by_name(feed_job_name("portal-a"))
     assert scheduled.next_t is not None
     job.schedule_removal()

@@ -9,7 +9,7 @@ import pytest
 
 from bot.models.akses import News, NewsStatus
 from bot.quiet_hours import is_quiet, parse_quiet_hours, quiet_until
-from bot.telegram_html import visible_length
+from bot.telegram_length import visible_length
 from bot.texts import Texts
 from broadcasts.akses.dedupe import RecentNewsIndex
 from broadcasts.akses.digest import MAX_DIGEST_ITEMS, compose
@@ -56,7 +56,8 @@ def test_digest_splits_under_the_limit_with_buttons_per_part() -> None:
 
 def test_single_item_is_one_message() -> None:
     [part] = compose(Texts(), "KIM Uji", [news(7)], {})
-    assert "Judul berita 7" in part.text and part.news_ids == (7,)
+    assert "Judul berita 7" in part.text
+    assert part.news_ids == (7,)
 
 
 def test_manual_item_needs_a_title() -> None:
@@ -64,10 +65,12 @@ def test_manual_item_needs_a_title() -> None:
     assert manual_item("https://contoh.id/a", topics) is None
     assert manual_item("Hai", topics) is None
     item = manual_item("Posyandu buka Sabtu <penting>\nhttps://contoh.id/a?utm_source=wa", topics)
-    assert item is not None and item.link == "https://contoh.id/a"
+    assert item is not None
+    assert item.link == "https://contoh.id/a"
     assert item.topics == ("kesehatan",)
     text_only = manual_item("Rapat KIM di balai desa\nBawa buku & pena", topics)
-    assert text_only is not None and text_only.link.startswith("kim-hub:manual:")
+    assert text_only is not None
+    assert text_only.link.startswith("kim-hub:manual:")
     assert text_only.summary_html == "Bawa buku &amp; pena"
 
 

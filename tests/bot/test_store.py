@@ -33,24 +33,33 @@ async def test_migrations_applied_once(tmp_path: Path) -> None:
     mode = await store._one("PRAGMA journal_mode")
     fk = await store._one("PRAGMA foreign_keys")
     await store.close()
-    assert mode is not None and mode[0] == "wal"
-    assert fk is not None and fk[0] == 1
+    assert mode is not None
+    assert mode[0] == "wal"
+    assert fk is not None
+    assert fk[0] == 1
 
 
 async def test_register_verify_and_resubmit(store: Store) -> None:
     kim = await store.register_kim(DRAFT, chat_id=-4001, user_id=7)
-    assert kim.status == KimStatus.PENDING and kim.sk_tanggal == date(2025, 8, 17)
+    assert kim.status == KimStatus.PENDING
+    assert kim.sk_tanggal == date(2025, 8, 17)
     rejected = await store.decide_kim(kim.id, KimStatus.REJECTED, by=1, reason="SK buram")
-    assert rejected is not None and rejected.reject_reason == "SK buram"
+    assert rejected is not None
+    assert rejected.reject_reason == "SK buram"
     assert await store.decide_kim(kim.id, KimStatus.VERIFIED, by=1) is None  # already decided
     again = await store.register_kim(DRAFT, chat_id=-4001, user_id=7)
-    assert again.id == kim.id and again.status == KimStatus.PENDING and again.reject_reason is None
+    assert again.id == kim.id
+    assert again.status == KimStatus.PENDING
+    assert again.reject_reason is None
     verified = await store.decide_kim(kim.id, KimStatus.VERIFIED, by=1)
-    assert verified is not None and verified.status == KimStatus.VERIFIED
+    assert verified is not None
+    assert verified.status == KimStatus.VERIFIED
     # A verified KIM is not overwritten by a second registration of the group.
     await store.register_kim(DRAFT, chat_id=-4001, user_id=8)
     kept = await store.kim_by_chat(-4001)
-    assert kept is not None and kept.status == KimStatus.VERIFIED and kept.registered_by == 7
+    assert kept is not None
+    assert kept.status == KimStatus.VERIFIED
+    assert kept.registered_by == 7
 
 
 async def test_members_limits_and_jabatan(store: Store) -> None:
@@ -71,7 +80,8 @@ async def test_members_limits_and_jabatan(store: Store) -> None:
     assert await store.remove_member(kim.id, 4)
     assert not await store.remove_member(kim.id, 4)
     refreshed = await store.get_kim(kim.id)
-    assert refreshed is not None and refreshed.member_count == MAX_MEMBERS - 1
+    assert refreshed is not None
+    assert refreshed.member_count == MAX_MEMBERS - 1
 
 
 async def test_member_of_another_kim_refused(store: Store) -> None:
@@ -88,7 +98,8 @@ async def test_migration_moves_kim(store: Store) -> None:
     kim = await store.register_kim(DRAFT, chat_id=-4001, user_id=7)
     await store.migrate_chat(-4001, -1004001, "KIM Maju")
     moved = await store.kim_by_chat(-1004001)
-    assert moved is not None and moved.id == kim.id
+    assert moved is not None
+    assert moved.id == kim.id
     assert await store.kim_by_chat(-4001) is None
     assert not await store.is_chat_active(-4001)
     assert await store.is_chat_active(-1004001)
@@ -97,7 +108,8 @@ async def test_migration_moves_kim(store: Store) -> None:
 async def test_roles_and_people(store: Store) -> None:
     await store.touch_person(42, "Sari", "sari_kh")
     person = await store.find_person("@SARI_KH")
-    assert person is not None and person.user_id == 42
+    assert person is not None
+    assert person.user_id == 42
     assert await store.find_person("@nobody") is None
     assert await store.grant_role(42, Role.CURATOR, by=1)
     assert not await store.grant_role(42, Role.CURATOR, by=1)
@@ -114,15 +126,20 @@ async def test_import_is_idempotent_and_links(store: Store) -> None:
     changed = KimDraft(**{**DRAFT.__dict__, "sk_nomor": "13/2025"})
     assert await store.import_kim(changed, "k1") == "updated"
     [imported] = await store.unlinked_kims_in_desa(DRAFT.desa_kode)
-    assert imported.status == KimStatus.VERIFIED and imported.chat_id is None
+    assert imported.status == KimStatus.VERIFIED
+    assert imported.chat_id is None
     linked = await store.link_kim(imported.id, DRAFT, chat_id=-4009, user_id=7)
-    assert linked.id == imported.id and linked.status == KimStatus.PENDING
+    assert linked.id == imported.id
+    assert linked.status == KimStatus.PENDING
     assert await store.unlinked_kims_in_desa(DRAFT.desa_kode) == []
 
 
 async def test_transaction_rolls_back(store: Store) -> None:
-    with pytest.raises(RuntimeError):
+    async def grant_then_fail() -> None:
         async with store.transaction():
             await store.grant_role(1, Role.CURATOR, by=1)
             raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        await grant_then_fail()
     assert await store.roles_of(1) == frozenset()

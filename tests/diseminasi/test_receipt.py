@@ -35,9 +35,11 @@ async def test_member_confirms_with_citizens_and_channel(hub: Hub, broadcaster: 
     await hub.process(other)
     assert hub.answer_to(other)["show_alert"] is True
     done = await hub.press(member, replies[-1], "sebar:kanal:whatsapp")
-    assert "45 warga lewat WhatsApp" in texts(done) and member.first_name in texts(done)
+    assert "45 warga lewat WhatsApp" in texts(done)
+    assert member.first_name in texts(done)
     receipt = await store_of(hub).receipt(run.id, sibau.kim.id)
-    assert receipt is not None and (receipt.citizens, receipt.channel) == (45, "whatsapp")
+    assert receipt is not None
+    assert (receipt.citizens, receipt.channel) == (45, "whatsapp")
     assert receipt.confirmed_by == member.id
     (stats,) = await store_of(hub).run_stats(broadcast.id)
     assert (stats.delivered, stats.confirmed, stats.citizens) == (2, 1, 45)
@@ -86,9 +88,8 @@ async def test_one_reminder_after_three_days(hub: Hub, broadcaster: User) -> Non
     assert await remind_unconfirmed(context, later) == 1
     await context.outbox.wait_idle()
     reminder = hub.last(bika.group)
-    assert "Pengingat" in reminder["text"] and buttons(reminder) == {
-        f"sebar:{run.id}": "✅ Sudah disebarluaskan"
-    }
+    assert "Pengingat" in reminder["text"]
+    assert buttons(reminder) == {f"sebar:{run.id}": "✅ Sudah disebarluaskan"}
     assert "reply_to_message" in reminder
     assert "Pengingat" not in hub.last(sibau.group).get("text", "")
     assert await remind_unconfirmed(context, later + timedelta(days=5)) == 0

@@ -48,7 +48,8 @@ async def test_schedule_survives_a_restart(
     async with start_hub() as hub:
         assert hub.app.job_queue is not None
         (job,) = hub.app.job_queue.get_jobs_by_name(f"broadcast:siaran:{broadcast.id}")
-        assert job.next_t is not None and abs(job.next_t - due) < timedelta(seconds=1)
+        assert job.next_t is not None
+        assert abs(job.next_t - due) < timedelta(seconds=1)
 
 
 async def test_a_missed_run_happens_once_on_return(
@@ -62,10 +63,13 @@ async def test_a_missed_run_happens_once_on_return(
     for _ in range(2):  # the bot comes back, and then restarts once more
         async with start_hub() as hub:
             await context_of(hub).outbox.wait_idle()
-            assert sends_to(emu, sibau.group.id) == 1 and sends_to(emu, bika.group.id) == 1
+            assert sends_to(emu, sibau.group.id) == 1
+            assert sends_to(emu, bika.group.id) == 1
             again = await store_of(hub).get_broadcast(broadcast.id)
-            assert again is not None and again.next_run_at is not None
-            assert again.next_run_at > utcnow() and again.status == BroadcastStatus.SCHEDULED
+            assert again is not None
+            assert again.next_run_at is not None
+            assert again.next_run_at > utcnow()
+            assert again.status == BroadcastStatus.SCHEDULED
             # A late job for the occurrence already run finds nothing to do.
             assert await store_of(hub).start_run(broadcast, None, []) is None
             assert [s.run_no for s in await store_of(hub).run_stats(broadcast.id)] == [1]
@@ -85,9 +89,11 @@ async def test_a_run_missed_beyond_the_grace_period_is_skipped(
         await context_of(hub).outbox.wait_idle()
         assert sends_to(emu, sibau.group.id) == 0
         skipped = await store_of(hub).get_broadcast(one_off.id)
-        assert skipped is not None and skipped.status == BroadcastStatus.DONE
+        assert skipped is not None
+        assert skipped.status == BroadcastStatus.DONE
         later = await store_of(hub).get_broadcast(daily.id)
-        assert later is not None and later.next_run_at is not None
+        assert later is not None
+        assert later.next_run_at is not None
         assert later.next_run_at > utcnow()
         assert hub.app.job_queue is not None
         assert hub.app.job_queue.get_jobs_by_name(f"broadcast:siaran:{daily.id}")
@@ -100,7 +106,8 @@ async def test_jadwal_pause_resume_cancel(hub: Hub, broadcaster: User) -> None:
     chat = hub.emu.private_chat(broadcaster)
     replies = await hub.say(broadcaster, chat, "/jadwal")
     card = replies[-1]
-    assert "terkirim 2/2 KIM" in card["text"] and "setiap hari pukul 07.00 WIB" in card["text"]
+    assert "terkirim 2/2 KIM" in card["text"]
+    assert "setiap hari pukul 07.00 WIB" in card["text"]
     assert set(buttons(card)) == {f"jadwal:pause:{broadcast.id}", f"jadwal:cancel:{broadcast.id}"}
     assert hub.app.job_queue is not None
     name = f"broadcast:siaran:{broadcast.id}"
@@ -115,11 +122,14 @@ async def test_jadwal_pause_resume_cancel(hub: Hub, broadcaster: User) -> None:
     await hub.process(refused)
     assert hub.answer_to(refused)["show_alert"] is True
     await hub.press(broadcaster, hub.last(chat), f"jadwal:cancel:{broadcast.id}")
-    assert "dibatalkan" in hub.last(chat)["text"] and buttons(hub.last(chat)) == {}
+    assert "dibatalkan" in hub.last(chat)["text"]
+    assert buttons(hub.last(chat)) == {}
     stale = hub.emu.press(broadcaster, hub.last(chat), f"jadwal:resume:{broadcast.id}")
     await hub.process(stale)
     assert "sudah berubah" in hub.answer_to(stale)["text"]
     await run_due(context_of(hub), broadcast.id, utcnow() + timedelta(days=1))
     assert len(hub.emu.sent(sibau.group)) == 1
     listing = texts(await hub.say(broadcaster, chat, "/jadwal"))
-    assert "0 aktif" in listing and "dibatalkan" in listing and "terkirim 2/2 KIM" in listing
+    assert "0 aktif" in listing
+    assert "dibatalkan" in listing
+    assert "terkirim 2/2 KIM" in listing

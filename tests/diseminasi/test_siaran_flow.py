@@ -38,7 +38,8 @@ async def test_broadcast_now_to_every_verified_kim(hub: Hub, broadcaster: User) 
     assert "Pratinjau" in texts(replies)
     assert "Yth. KIM Sibau di Desa Ariung Mendalam, Kec. Putussibau Utara" in texts(replies)
     summary = replies[-1]
-    assert "2 KIM" in summary["text"] and "sekarang juga" in summary["text"]
+    assert "2 KIM" in summary["text"]
+    assert "sekarang juga" in summary["text"]
     replies = await hub.press(broadcaster, summary, "siaran:ok")
     assert "sedang dikirim" in texts(replies)
     await context_of(hub).outbox.wait_idle()
@@ -52,7 +53,8 @@ async def test_broadcast_now_to_every_verified_kim(hub: Hub, broadcaster: User) 
     stats = await store_of(hub).run_stats(1)
     assert (stats[0].targets, stats[0].delivered, stats[0].confirmed) == (2, 2, 0)
     broadcast = await store_of(hub).get_broadcast(1)
-    assert broadcast is not None and broadcast.status == BroadcastStatus.DONE
+    assert broadcast is not None
+    assert broadcast.status == BroadcastStatus.DONE
 
 
 async def test_non_broadcasters_are_refused(hub: Hub) -> None:
@@ -70,7 +72,8 @@ async def test_bad_content_is_explained_and_asked_again(hub: Hub, broadcaster: U
     await make_broadcaster(hub, broadcaster)
     await two_kims(hub)
     chat, replies = await compose(hub, broadcaster, "Halo {{ kim.namaa }}")
-    assert "{{ kim.namaa }}" in texts(replies) and "tidak dikenal" in texts(replies)
+    assert "{{ kim.namaa }}" in texts(replies)
+    assert "tidak dikenal" in texts(replies)
     replies = await hub.say(broadcaster, chat, "Halo {{ warga }}")
     assert "{{ warga }}" in texts(replies)
     photo = hub.emu.photo(broadcaster, chat, caption="x" * 1025)
@@ -99,7 +102,8 @@ async def test_empty_target_and_unknown_names_are_asked_again(hub: Hub, broadcas
     assert "Tidak ada KIM terverifikasi" in texts(replies)
     replies = await hub.press(broadcaster, replies[-1], "siaran:target:kim")
     replies = await hub.say(broadcaster, chat, "KIM Sibau, KIM Antah")
-    assert "KIM Antah" in texts(replies) and "tidak ditemukan" in texts(replies)
+    assert "KIM Antah" in texts(replies)
+    assert "tidak ditemukan" in texts(replies)
     replies = await hub.say(broadcaster, chat, "kim  sibau")
     assert "siaran:waktu:once" in buttons(replies[-1])
     replies = await hub.press(broadcaster, replies[-1], "siaran:waktu:once")
@@ -110,7 +114,8 @@ async def test_empty_target_and_unknown_names_are_asked_again(hub: Hub, broadcas
     replies = await hub.press(broadcaster, replies[-1], "siaran:ok")
     assert "dijadwalkan" in texts(replies)
     broadcast = await store_of(hub).get_broadcast(1)
-    assert broadcast is not None and broadcast.target.values == (str(sibau.kim.id),)
+    assert broadcast is not None
+    assert broadcast.target.values == (str(sibau.kim.id),)
     assert hub.app.job_queue is not None
     assert hub.app.job_queue.get_jobs_by_name("broadcast:siaran:1")
 
@@ -131,7 +136,8 @@ async def test_weekly_photo_by_kecamatan_then_the_job_runs(hub: Hub, broadcaster
     assert "setiap Senin pukul 07.00 WIB" in replies[-1]["text"]
     await hub.press(broadcaster, replies[-1], "siaran:ok")
     broadcast = await store_of(hub).get_broadcast(1)
-    assert broadcast is not None and broadcast.content.kind == ContentKind.PHOTO
+    assert broadcast is not None
+    assert broadcast.content.kind == ContentKind.PHOTO
     assert broadcast.schedule.kind == ScheduleKind.WEEKLY
     assert broadcast.target.kind == TargetKind.KECAMATAN
     assert hub.app.job_queue is not None
@@ -142,7 +148,8 @@ async def test_weekly_photo_by_kecamatan_then_the_job_runs(hub: Hub, broadcaster
     assert sent.params["caption"] == "Bika"
     assert hub.emu.sent(sibau.group) == []
     again = await store_of(hub).get_broadcast(1)
-    assert again is not None and again.next_run_at is not None
+    assert again is not None
+    assert again.next_run_at is not None
     assert again.next_run_at > broadcast.next_run_at  # type: ignore[operator]
 
 

@@ -83,7 +83,8 @@ def test_messages_are_rendered_per_kim_with_the_receipt_button() -> None:
     content = Content(ContentKind.PHOTO, "Untuk <b>{{ kim.nama }}</b>, {{ kim.desa }}", "FILE")
     to = [Addressee(1, -1, KimVars("KIM A & B", "Sibau", "Putussibau Utara"))]
     (message,) = build_messages(texts, content, to, run_id=7)
-    assert message.method == "sendPhoto" and message.params["photo"] == "FILE"
+    assert message.method == "sendPhoto"
+    assert message.params["photo"] == "FILE"
     assert message.params["caption"] == "Untuk <b>KIM A &amp; B</b>, Sibau"
     button = message.params["reply_markup"]["inline_keyboard"][0][0]
     assert button["callback_data"] == "sebar:7"

@@ -37,7 +37,9 @@ def test_read_reports_every_bad_row_with_its_line() -> None:
 
 def test_missing_columns() -> None:
     rows, problems = read_kim_csv("nama,desa\nA,B\n", load_region("61.06"), date(2026, 1, 1))
-    assert rows == [] and problems[0].line == 1 and "kode_desa" in problems[0].reason
+    assert rows == []
+    assert problems[0].line == 1
+    assert "kode_desa" in problems[0].reason
 
 
 @pytest.fixture
@@ -59,7 +61,9 @@ def test_cli_import_twice_changes_nothing(
     assert "Ditambah 0, diperbarui 0, tidak berubah 3" in capsys.readouterr().out
     assert main(["kim", "list"]) == 0
     listing = capsys.readouterr().out
-    assert "KIM Sibau Maju" in listing and "Sibau Hilir" in listing and "3 KIM." in listing
+    assert "KIM Sibau Maju" in listing
+    assert "Sibau Hilir" in listing
+    assert "3 KIM." in listing
 
 
 def test_cli_import_reports_bad_rows(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,5 +71,6 @@ def test_cli_import_reports_bad_rows(workdir: Path, capsys: pytest.CaptureFixtur
     assert main(["kim", "import", "bad.csv"]) == 1
     captured = capsys.readouterr()
     assert "bad.csv:2: kode_desa '61.71.01.1001'" in captured.err
-    assert "Ditambah 1" in captured.out and "ditolak 5" in captured.out
+    assert "Ditambah 1" in captured.out
+    assert "ditolak 5" in captured.out
     assert main(["kim", "import", "missing.csv"]) == 2

@@ -23,18 +23,22 @@ async def test_join_until_full_then_refuse_the_ninth(hub: Hub) -> None:
     _, group, _ = await registered_group(hub)
     people = [hub.emu.user(f"Warga{i}") for i in range(MAX_MEMBERS + 1)]
     first = texts(await hub.say(people[0], group, "/gabung", reply=False))
-    assert "anggota ke-1" in first and "kurang 2 orang" in first
+    assert "anggota ke-1" in first
+    assert "kurang 2 orang" in first
     answers = [
         texts(await hub.say(p, group, "/gabung", reply=False)) for p in people[1:MAX_MEMBERS]
     ]
-    assert "kurang 1 orang" in answers[0] and "memenuhi jumlah minimal" in answers[1]
+    assert "kurang 1 orang" in answers[0]
+    assert "memenuhi jumlah minimal" in answers[1]
     assert "anggota ke-8" in answers[-1]
     ninth = texts(await hub.say(people[MAX_MEMBERS], group, "/gabung", reply=False))
     assert "8 anggota (batas maksimal)" in ninth
     again = texts(await hub.say(people[0], group, "/gabung", reply=False))
     assert "sudah menjadi anggota" in again
     listing = texts(await hub.say(people[0], group, "/anggota", reply=False))
-    assert "(8/8)" in listing and "Warga0" in listing and "Warga8" not in listing
+    assert "(8/8)" in listing
+    assert "Warga0" in listing
+    assert "Warga8" not in listing
 
 
 async def test_leave_and_member_of_another_kim(hub: Hub) -> None:

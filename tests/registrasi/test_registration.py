@@ -26,7 +26,8 @@ async def register_until_summary(hub: Hub, user: User, group: Chat) -> dict[str,
     replies = await hub.say(user, group, "/daftar")
     assert "nama KIM" in texts(replies)
     asked = hub.emu.calls_to("sendMessage", group.id)[-1].params
-    assert asked["reply_markup"]["force_reply"] is True and asked["reply_markup"]["selective"]
+    assert asked["reply_markup"]["force_reply"] is True
+    assert asked["reply_markup"]["selective"]
     replies = await hub.say(user, group, "KIM Bunut Bersatu")
     assert f"daftar:kec:{BUNUT_HILIR}" in buttons(replies[-1])
     assert len(buttons(replies[-1])) == 23 + 1  # every kecamatan, and Batal
@@ -82,7 +83,8 @@ async def test_admin_registers_and_desk_verifies(hub: Hub) -> None:
     assert "menunggu verifikasi" in texts(replies)
     kim = await hub.store.kim_by_chat(group.id)
     assert kim is not None
-    assert kim.status == KimStatus.PENDING and kim.sk_file_id
+    assert kim.status == KimStatus.PENDING
+    assert kim.sk_file_id
 
     # The desk got the SK photo and the card with the two buttons.
     assert hub.emu.calls_to("sendPhoto", hub.desk.id)
@@ -121,7 +123,8 @@ async def test_reject_with_reason_then_register_again(hub: Hub) -> None:
     await hub.press(ketua, summary, "daftar:ok")
     again = await store.kim_by_chat(group.id)
     assert again is not None
-    assert again.id == kim.id and again.status == KimStatus.PENDING
+    assert again.id == kim.id
+    assert again.status == KimStatus.PENDING
 
 
 async def test_refusals(hub: Hub) -> None:
@@ -182,7 +185,8 @@ async def test_edit_from_summary(hub: Hub) -> None:
     assert "daftar:ubah:nama" in buttons(replies[-1])
     await hub.press(ketua, replies[-1], "daftar:ubah:nama")
     replies = await hub.say(ketua, group, "KIM Bunut Maju")
-    assert "KIM Bunut Maju" in replies[-1]["text"] and "daftar:ok" in buttons(replies[-1])
+    assert "KIM Bunut Maju" in replies[-1]["text"]
+    assert "daftar:ok" in buttons(replies[-1])
 
 
 async def test_restart_in_the_middle_of_registration(
@@ -222,10 +226,13 @@ async def test_group_in_a_desa_with_an_imported_kim_links_to_it(hub: Hub) -> Non
     await hub.say(ketua, group, "1/2020")
     replies = await hub.say(ketua, group, "01/01/2020")
     replies = await hub.press(ketua, replies[-1], "daftar:lewati")
-    assert "KIM Bunut Lama" in replies[-1]["text"] and "data Diskominfo" in replies[-1]["text"]
+    assert "KIM Bunut Lama" in replies[-1]["text"]
+    assert "data Diskominfo" in replies[-1]["text"]
     await hub.press(ketua, replies[-1], "daftar:ok")
     kims = await store.list_kims()
-    assert len(kims) == 1 and kims[0].chat_id == group.id and kims[0].nama == "KIM Bunut Lama"
+    assert len(kims) == 1
+    assert kims[0].chat_id == group.id
+    assert kims[0].nama == "KIM Bunut Lama"
 
 
 async def test_anonymous_admin_is_told_how_to_register(hub: Hub) -> None:

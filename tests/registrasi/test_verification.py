@@ -62,14 +62,19 @@ async def test_start_and_help(hub: Hub) -> None:
     user = hub.emu.user("Ayu")
     chat = hub.emu.private_chat(user)
     welcome = texts(await hub.say(user, chat, "/start"))
-    assert "Halo, Ayu" in welcome and str(user.id) in welcome and "/daftar" in welcome
+    assert "Halo, Ayu" in welcome
+    assert str(user.id) in welcome
+    assert "/daftar" in welcome
     help_private = texts(await hub.say(user, chat, "/bantuan"))
-    assert "/start" in help_private and "/verifikasi" not in help_private
+    assert "/start" in help_private
+    assert "/verifikasi" not in help_private
     admin_help = texts(await hub.say(hub.admin, hub.emu.private_chat(hub.admin), "/help"))
-    assert "/verifikasi" in admin_help and "/peran" in admin_help
+    assert "/verifikasi" in admin_help
+    assert "/peran" in admin_help
     group = hub.emu.group("Grup", admins=[user])
     help_group = texts(await hub.say(user, group, "/bantuan", reply=False))
-    assert "/gabung" in help_group and "belum terdaftar" in help_group
+    assert "/gabung" in help_group
+    assert "belum terdaftar" in help_group
 
 
 async def test_commands_published_per_scope(hub: Hub) -> None:
@@ -100,7 +105,9 @@ async def test_error_handler_apologises_tells_desk_and_hides_token(
         replies = await hub.process(hub.emu.text(user, chat, "/meledak"))
     assert "Maaf, terjadi kesalahan" in texts([r for r in replies if r["chat"]["id"] == chat.id])
     desk_note = hub.last(hub.desk)["text"]
-    assert "RuntimeError" in desk_note and TOKEN not in desk_note and "<TOKEN>" in desk_note
+    assert "RuntimeError" in desk_note
+    assert TOKEN not in desk_note
+    assert "<TOKEN>" in desk_note
     assert TOKEN not in caplog.text
 
 

@@ -54,6 +54,7 @@ async def test_people_script_a_private_chat_and_a_group_over_http(
         await emu.wait_for(lambda e: "Putussibau Utara" in e.sent(group)[-1].get("text", ""))
 
         unknown = await client.post("/emulator/text", json={"user": 999, "chat": 1, "text": "x"})
-        assert unknown.status_code == 404 and "POST /emulator/user" in unknown.json()["error"]
+        assert unknown.status_code == 404
+        assert "POST /emulator/user" in unknown.json()["error"]
         bad = await client.get("/emulator/sent")
         assert bad.status_code == 400

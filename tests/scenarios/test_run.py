@@ -56,7 +56,8 @@ async def running(tmp_path: Path, emu: BotApiEmulator) -> AsyncIterator[dict[str
         if proc.returncode is None:
             proc.send_signal(signal.SIGTERM)
         _, err = await asyncio.wait_for(proc.communicate(), 30)
-        assert b"TOKEN" not in err.replace(b"<TOKEN>", b"") and TOKEN.encode() not in err
+        assert b"TOKEN" not in err.replace(b"<TOKEN>", b"")
+        assert TOKEN.encode() not in err
 
 
 async def said(emu: BotApiEmulator, update: dict[str, Any], chat: Chat) -> dict[str, Any]:
@@ -115,12 +116,15 @@ async def test_missing_token_and_help(tmp_path: Path, emu: BotApiEmulator) -> No
     env = bot_env(tmp_path, emu)
     del env["TELEGRAM_BOT_TOKEN"]
     code, _, err = await run_cli("run", env=env, cwd=tmp_path)
-    assert code == 2 and "@BotFather" in err
+    assert code == 2
+    assert "@BotFather" in err
     broken = tmp_path / "broken.yaml"
     broken.write_text("topics:\n  - id: pertanian\n    label: Pertanian\nsources: []\n")
     env_broken = bot_env(tmp_path, emu) | {"KIM_FEEDS_FILE": str(broken)}
     code, _, err = await run_cli("run", env=env_broken, cwd=tmp_path)
-    assert code == 2 and "broken.yaml:2" in err and "keywords" in err
+    assert code == 2
+    assert "broken.yaml:2" in err
+    assert "keywords" in err
     code, out, _ = await run_cli("--help", env=env, cwd=tmp_path)
     assert code == 0
     for sub in ("run", "kim", "emulator"):

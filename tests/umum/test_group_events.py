@@ -12,7 +12,8 @@ async def test_added_greets_removed_marks_inactive_readded_welcomes_back(hub: Hu
     group = hub.emu.group("KIM Embaloh", admins=[admin])
     added = hub.emu.add_bot_to_group(group, by=admin)
     greeting = texts(await hub.process(added[0]))
-    assert "/daftar" in greeting and "KIM Embaloh" in greeting
+    assert "/daftar" in greeting
+    assert "KIM Embaloh" in greeting
     await hub.process(added[1])  # the new_chat_members service message: no second greeting
     assert len(hub.emu.sent(group)) == 1
 
@@ -21,13 +22,16 @@ async def test_added_greets_removed_marks_inactive_readded_welcomes_back(hub: Hu
     await store.register_kim(draft, group.id, admin.id)
     await hub.process(hub.emu.kick_bot(group, by=admin))
     kim = await store.kim_by_chat(group.id)
-    assert kim is not None and not kim.active and kim.nama == "KIM Embaloh"
+    assert kim is not None
+    assert not kim.active
+    assert kim.nama == "KIM Embaloh"
     assert not await store.is_chat_active(group.id)
 
     back = hub.emu.add_bot_to_group(group, by=admin)
     assert "kembali aktif" in texts(await hub.process(back[0]))
     kim = await store.kim_by_chat(group.id)
-    assert kim is not None and kim.active
+    assert kim is not None
+    assert kim.active
 
 
 async def test_migration_keeps_the_kim(hub: Hub) -> None:
@@ -47,5 +51,7 @@ async def test_migration_keeps_the_kim(hub: Hub) -> None:
     for update in queued:
         await hub.process(update)
     moved = await store.kim_by_chat(new.id)
-    assert moved is not None and moved.id == kim.id and moved.member_count == 1
+    assert moved is not None
+    assert moved.id == kim.id
+    assert moved.member_count == 1
     assert "Rahmat" in texts(await hub.say(admin, new, "/anggota", reply=False))

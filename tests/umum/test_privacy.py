@@ -27,7 +27,8 @@ async def test_erase_after_confirmation(hub: Hub) -> None:
     assert await store.record_dissemination(news_id, kim.id, budi.id)
 
     [ask] = await hub.say(budi, chat, "/hapusdata")
-    assert "KIM A" in ask["text"] and set(buttons(ask)) == {"hapusdata:ya", "hapusdata:batal"}
+    assert "KIM A" in ask["text"]
+    assert set(buttons(ask)) == {"hapusdata:ya", "hapusdata:batal"}
     await hub.press(budi, ask, "hapusdata:batal")
     assert "tidak dihapus" in hub.last(chat)["text"]
     assert await store.kim_of_member(budi.id) is not None
@@ -39,9 +40,11 @@ async def test_erase_after_confirmation(hub: Hub) -> None:
     assert await store.roles_of(budi.id) == frozenset()
     assert await store.find_person("@budi_kh") is None
     kept = await store.get_kim(kim.id)
-    assert kept is not None and kept.registered_by is None
+    assert kept is not None
+    assert kept.registered_by is None
     news = await store.get_news(news_id)
-    assert news is not None and news.curated_by is None
+    assert news is not None
+    assert news.curated_by is None
     # The KIM's report stays, without the person: recording it again is a new (named) row.
     assert await store.record_dissemination(news_id, kim.id, budi.id)
 

@@ -1,25 +1,24 @@
-"""Feed polling core (Akses): config, fetch, parse, normalise, topic routing, de-duplication.
+"""Feed polling core (Akses): config, fetch, parse, normalise, topic routing.
 
 Pure and storage-free: callers persist ``FetchState`` and seen items themselves.
 """
 
 from broadcasts.akses.feeds.config import FeedsConfigError, load_feeds_config, parse_feeds_config
-from broadcasts.akses.feeds.dedupe import (
-    DedupeIndex,
-    deduplicate,
-    items_from_feed,
-    items_from_feed_async,
-)
 from broadcasts.akses.feeds.fetch import FetchResult, FetchState, fetch, make_client, next_backoff
 from broadcasts.akses.feeds.model import Defaults, FeedsConfig, Source, Topic
 from broadcasts.akses.feeds.normalize import NewsItem, canonical_link, is_near_duplicate, title_key
 from broadcasts.akses.feeds.parse import FeedEntry, ParsedFeed, parse_feed
-from broadcasts.akses.feeds.topics import assign_topics, passes_filters
+from broadcasts.akses.feeds.topics import (
+    assign_topics,
+    items_from_feed,
+    items_from_feed_async,
+    passes_filters,
+)
 
 __all__ = [
-    "DedupeIndex", "Defaults", "FeedEntry", "FeedsConfig", "FeedsConfigError", "FetchResult",
+    "Defaults", "FeedEntry", "FeedsConfig", "FeedsConfigError", "FetchResult",
     "FetchState", "NewsItem", "ParsedFeed", "Source", "Topic", "assign_topics", "canonical_link",
-    "deduplicate", "fetch", "is_near_duplicate", "items_from_feed", "items_from_feed_async",
+    "fetch", "is_near_duplicate", "items_from_feed", "items_from_feed_async",
     "load_feeds_config", "make_client", "next_backoff", "parse_feed", "parse_feeds_config",
     "passes_filters", "title_key",
 ]  # fmt: skip

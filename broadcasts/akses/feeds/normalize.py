@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-from bot.telegram_html import sanitize_html, truncate_html, visible_length
+from bot.telegram_html import sanitize_html
+from bot.telegram_length import truncate_html, visible_length
 from broadcasts.akses.feeds.parse import FeedEntry
 
 SUMMARY_LIMIT = 700

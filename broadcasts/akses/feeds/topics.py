@@ -1,4 +1,5 @@
-"""Route news items to topics by keyword and apply a source's include/exclude filters.
+"""Route news items: normalise a parsed feed, apply a source's include/exclude filters, and
+assign topics by keyword.
 
 Matching is whole-word and case-insensitive on the title plus the summary's text; a
 multi-word keyword matches across any whitespace.
@@ -6,13 +7,16 @@ multi-word keyword matches across any whitespace.
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import html
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from broadcasts.akses.feeds.model import Source, Topic
-from broadcasts.akses.feeds.normalize import NewsItem
+from broadcasts.akses.feeds.normalize import NewsItem, normalize_entry
+from broadcasts.akses.feeds.parse import ParsedFeed
 
 _TAG_RE = re.compile(r"<[^>]*>")
 
@@ -51,3 +55,20 @@ def passes_filters(item: NewsItem, source: Source) -> bool:
     if source.include and not matches_any(text, source.include):
         return False
     return not matches_any(text, source.exclude)
+
+
+def items_from_feed(feed: ParsedFeed, source: Source, topics: Sequence[Topic]) -> list[NewsItem]:
+    """Normalise a parsed feed, keep items passing the filters, and assign topics."""
+    items: list[NewsItem] = []
+    for entry in feed.entries:
+        item = normalize_entry(entry, source.id, feed.url)
+        if passes_filters(item, source):
+            items.append(dataclasses.replace(item, topics=assign_topics(item, source, topics)))
+    return items
+
+
+async def items_from_feed_async(
+    feed: ParsedFeed, source: Source, topics: Sequence[Topic]
+) -> list[NewsItem]:
+    """``items_from_feed`` in a worker thread (sanitising full-text feeds takes a while)."""
+    return await asyncio.to_thread(items_from_feed, feed, source, topics)

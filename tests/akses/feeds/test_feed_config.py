@@ -102,7 +102,8 @@ def test_defaults_and_top_level(tmp_path: Path) -> None:
 
 def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
     errors = _errors(tmp_path, TOPICS + "sources:\n  - id: [tidak ditutup\n")
-    assert len(errors) == 1 and errors[0].startswith("feeds.yaml:10: YAML tidak valid")
+    assert len(errors) == 1
+    assert errors[0].startswith("feeds.yaml:10: YAML tidak valid")
 
 
 def test_empty_and_wrong_shapes(tmp_path: Path) -> None:

@@ -46,10 +46,13 @@ async def test_conditional_get_gets_304(
     source = _source(feeds_server.url("/rss.xml"))
     first = await fetch(client, source, None, now=NOW)
     second = await fetch(client, source, first.state(), now=NOW)
-    assert second.not_modified and second.body is None and second.error is None
+    assert second.not_modified
+    assert second.body is None
+    assert second.error is None
     assert second.etag == '"v1"'
     sent = feeds_server.requests[1].headers
-    assert sent["If-None-Match"] == '"v1"' and sent["If-Modified-Since"] == LAST_MODIFIED
+    assert sent["If-None-Match"] == '"v1"'
+    assert sent["If-Modified-Since"] == LAST_MODIFIED
 
 
 async def test_changed_document_is_fetched_again(
@@ -60,7 +63,9 @@ async def test_changed_document_is_fetched_again(
     first = await fetch(client, source, None, now=NOW)
     feeds_server.add("/rss.xml", RSS + b" ", etag='"v2"')
     second = await fetch(client, source, first.state(), now=NOW)
-    assert second.status == 200 and second.etag == '"v2"' and second.body == RSS + b" "
+    assert second.status == 200
+    assert second.etag == '"v2"'
+    assert second.body == RSS + b" "
 
 
 async def test_cache_control_max_age_delays_next_poll(
@@ -77,8 +82,10 @@ async def test_oversized_body_is_refused(
     feeds_server.add("/big.xml", b"x" * 300_000, chunked=True)
     defaults = Defaults(max_bytes=100_000)
     result = await fetch(client, _source(feeds_server.url("/big.xml")), None, defaults=defaults)
-    assert result.body is None and result.error is not None
-    assert "terlalu besar" in result.error and result.consecutive_failures == 1
+    assert result.body is None
+    assert result.error is not None
+    assert "terlalu besar" in result.error
+    assert result.consecutive_failures == 1
 
 
 async def test_declared_oversized_body_is_refused_early(
@@ -86,14 +93,16 @@ async def test_declared_oversized_body_is_refused_early(
 ) -> None:
     feeds_server.add("/big.xml", b"x" * 6_000_000)
     result = await fetch(client, _source(feeds_server.url("/big.xml")), None)
-    assert result.error is not None and "terlalu besar" in result.error
+    assert result.error is not None
+    assert "terlalu besar" in result.error
 
 
 async def test_slow_server_times_out(feeds_server: FeedsServer, client: httpx.AsyncClient) -> None:
     feeds_server.add("/slow.xml", RSS, delay=30)
     defaults = Defaults(timeout_s=0.2)
     result = await fetch(client, _source(feeds_server.url("/slow.xml")), None, defaults=defaults)
-    assert result.error is not None and "waktu habis" in result.error
+    assert result.error is not None
+    assert "waktu habis" in result.error
     assert result.status is None
 
 
@@ -101,7 +110,8 @@ async def test_redirects_are_followed(feeds_server: FeedsServer, client: httpx.A
     feeds_server.add("/new.xml", RSS)
     feeds_server.redirect("/old.xml", "/new.xml", status=301)
     result = await fetch(client, _source(feeds_server.url("/old.xml")), None)
-    assert result.body == RSS and result.final_url == feeds_server.url("/new.xml")
+    assert result.body == RSS
+    assert result.final_url == feeds_server.url("/new.xml")
 
 
 async def test_redirect_loop_is_reported(
@@ -110,7 +120,8 @@ async def test_redirect_loop_is_reported(
     feeds_server.redirect("/a", "/b")
     feeds_server.redirect("/b", "/a")
     result = await fetch(client, _source(feeds_server.url("/a")), None)
-    assert result.error is not None and "pengalihan" in result.error
+    assert result.error is not None
+    assert "pengalihan" in result.error
     assert len(feeds_server.requests) == 6  # the first request plus 5 redirects
 
 
@@ -120,9 +131,11 @@ async def test_server_error_backs_off(feeds_server: FeedsServer, client: httpx.A
     first = await fetch(client, source, None, now=NOW)
     later = NOW + timedelta(minutes=30)
     second = await fetch(client, source, first.state(), now=later)
-    assert first.error == "HTTP 500 Internal Server Error" and first.status == 500
+    assert first.error == "HTTP 500 Internal Server Error"
+    assert first.status == 500
     assert first.next_due == NOW + timedelta(minutes=30)
-    assert second.consecutive_failures == 2 and second.failing_since == NOW
+    assert second.consecutive_failures == 2
+    assert second.failing_since == NOW
     assert second.next_due == later + timedelta(minutes=60)
 
 
@@ -132,7 +145,8 @@ async def test_success_resets_failures(
     feeds_server.add("/rss.xml", RSS)
     state = FetchState(consecutive_failures=4, failing_since=NOW)
     result = await fetch(client, _source(feeds_server.url("/rss.xml")), state, now=NOW)
-    assert result.consecutive_failures == 0 and result.failing_since is None
+    assert result.consecutive_failures == 0
+    assert result.failing_since is None
 
 
 async def test_retry_after_is_respected(
@@ -145,7 +159,8 @@ async def test_retry_after_is_respected(
 
 async def test_unreachable_host_is_a_failure(client: httpx.AsyncClient) -> None:
     result = await fetch(client, _source("http://127.0.0.1:9/rss.xml"), None, now=NOW)
-    assert result.error is not None and result.error.startswith("gagal terhubung")
+    assert result.error is not None
+    assert result.error.startswith("gagal terhubung")
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,10 @@ async def test_press_and_answer_callback_query(bot: Bot, emulator: BotApiEmulato
     await bot.edit_message_text("Setuju??", chat.id, sent.message_id, reply_markup=markup)
     update = Update.de_json(emulator.press(user, emulator.sent(chat)[0], "news:yes"), bot)
     query = update.callback_query
-    assert query is not None and query.data == "news:yes"
-    assert isinstance(query.message, Message) and query.message.text == "Setuju??"  # as now
+    assert query is not None
+    assert query.data == "news:yes"
+    assert isinstance(query.message, Message)
+    assert query.message.text == "Setuju??"
     assert await bot.answer_callback_query(query.id, text="Tercatat")
     assert emulator.callback_answer(query.id) == {"callback_query_id": query.id, "text": "Tercatat"}
     with pytest.raises(BadRequest, match=r"(?i)query id is invalid"):
@@ -41,24 +43,29 @@ async def test_incoming_text_with_command_entity(bot: Bot, emulator: BotApiEmula
     group = emulator.group("KIM", members=[user])
     update = Update.de_json(emulator.text(user, group, "/daftar@kim_hub_bot Maju 🚀"), bot)
     message = update.effective_message
-    assert message is not None and message.entities[0].type == "bot_command"
+    assert message is not None
+    assert message.entities[0].type == "bot_command"
     assert message.entities[0].length == len("/daftar@kim_hub_bot")
     assert message.parse_entities() == {message.entities[0]: "/daftar@kim_hub_bot"}
     reply = Update.de_json(emulator.text(user, group, "ok", reply_to=message.to_dict()), bot)
-    assert reply.message is not None and reply.message.reply_to_message is not None
+    assert reply.message is not None
+    assert reply.message.reply_to_message is not None
 
 
 async def test_photo_and_document_updates_download(bot: Bot, emulator: BotApiEmulator) -> None:
     user = emulator.user()
     chat = emulator.private_chat(user)
     photo = Update.de_json(emulator.photo(user, chat, caption="foto"), bot).effective_message
-    assert photo is not None and len(photo.photo) == 2 and photo.caption == "foto"
+    assert photo is not None
+    assert len(photo.photo) == 2
+    assert photo.caption == "foto"
     data = await (await photo.photo[-1].get_file()).download_as_bytearray()
     assert bytes(data).startswith(b"\x89PNG")
     content = b"laporan,1\n"
     doc_update = emulator.document(user, chat, "laporan.csv", "text/csv", content)
     document = Update.de_json(doc_update, bot).effective_message
-    assert document is not None and document.document is not None
+    assert document is not None
+    assert document.document is not None
     assert document.document.file_name == "laporan.csv"
     file = await bot.get_file(document.document.file_id)
     assert bytes(await file.download_as_bytearray()) == content
@@ -67,15 +74,20 @@ async def test_photo_and_document_updates_download(bot: Bot, emulator: BotApiEmu
 async def test_multipart_uploads_and_resend_by_file_id(bot: Bot, emulator: BotApiEmulator) -> None:
     chat = emulator.private_chat(emulator.user())
     sent = await bot.send_document(chat.id, InputFile(b"isi", filename="sk.pdf"), caption="SK")
-    assert sent.document is not None and sent.document.file_name == "sk.pdf"
+    assert sent.document is not None
+    assert sent.document.file_name == "sk.pdf"
     upload = emulator.calls_to("sendDocument")[0].params["document"]
-    assert upload.data == b"isi" and upload.filename == "sk.pdf"
+    assert upload.data == b"isi"
+    assert upload.filename == "sk.pdf"
     again = await bot.send_document(chat.id, sent.document.file_id)
-    assert again.document is not None and again.document.file_id == sent.document.file_id
+    assert again.document is not None
+    assert again.document.file_id == sent.document.file_id
     picture = await bot.send_photo(chat.id, png(8, 8), caption="<i>foto</i>", parse_mode="HTML")
-    assert picture.caption == "foto" and picture.caption_entities[0].type == "italic"
+    assert picture.caption == "foto"
+    assert picture.caption_entities[0].type == "italic"
     edited = await bot.edit_message_caption(chat.id, picture.message_id, caption="baru")
-    assert isinstance(edited, object) and emulator.sent(chat)[-1]["caption"] == "baru"
+    assert isinstance(edited, object)
+    assert emulator.sent(chat)[-1]["caption"] == "baru"
     downloaded = await (await bot.get_file(picture.photo[-1].file_id)).download_as_bytearray()
     assert bytes(downloaded) == png(8, 8)
     with pytest.raises(BadRequest, match=r"(?i)wrong file identifier"):

@@ -132,8 +132,10 @@ async def test_kick_bot_queues_my_chat_member(bot: Bot, emulator: BotApiEmulator
         await bot.send_message(private.id, "x")
     updates = await bot.get_updates(timeout=0)
     change = updates[0].my_chat_member
-    assert change is not None and change.new_chat_member.status == "kicked"
-    assert change.old_chat_member.status == "member" and change.from_user.id == owner.id
+    assert change is not None
+    assert change.new_chat_member.status == "kicked"
+    assert change.old_chat_member.status == "member"
+    assert change.from_user.id == owner.id
     assert updates[1].my_chat_member is not None
     assert updates[1].my_chat_member.chat.id == private.id
 
@@ -142,13 +144,16 @@ async def test_migrate_to_supergroup(bot: Bot, emulator: BotApiEmulator) -> None
     owner = emulator.user("Ani")
     group = emulator.group("KIM", admins=[owner])
     new = emulator.migrate_to_supergroup(group)
-    assert str(new.id).startswith("-100") and new.type == "supergroup"
+    assert str(new.id).startswith("-100")
+    assert new.type == "supergroup"
     with pytest.raises(ChatMigrated) as caught:
         await bot.send_message(group.id, "x")
     assert caught.value.new_chat_id == new.id
     old_note, new_note = (Update.de_json(u, bot) for u in emulator.updates.pending)
-    assert old_note.message is not None and old_note.message.migrate_to_chat_id == new.id
-    assert new_note.message is not None and new_note.message.migrate_from_chat_id == group.id
+    assert old_note.message is not None
+    assert old_note.message.migrate_to_chat_id == new.id
+    assert new_note.message is not None
+    assert new_note.message.migrate_from_chat_id == group.id
     assert (await bot.send_message(new.id, "x")).chat.id == new.id
     assert (await bot.get_chat_member(new.id, owner.id)).status == "creator"
 
@@ -161,5 +166,6 @@ async def test_add_bot_to_group(bot: Bot, emulator: BotApiEmulator) -> None:
     assert joined.my_chat_member is not None
     assert joined.my_chat_member.old_chat_member.status == "left"
     assert joined.my_chat_member.new_chat_member.status == "member"
-    assert service.message is not None and service.message.new_chat_members[0].id == bot.id
+    assert service.message is not None
+    assert service.message.new_chat_members[0].id == bot.id
     assert (await bot.get_updates(timeout=0))[1].message is not None

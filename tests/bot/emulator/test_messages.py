@@ -17,7 +17,8 @@ async def test_get_me_returns_bot_identity(bot: Bot, emulator: BotApiEmulator) -
         "KIM Hub",
         True,
     )
-    assert me.can_join_groups and not me.supports_inline_queries
+    assert me.can_join_groups
+    assert not me.supports_inline_queries
     assert emulator.calls_to("getMe")[-1].ok
 
 
@@ -27,8 +28,10 @@ async def test_send_message_is_recorded_and_numbered(bot: Bot, emulator: BotApiE
     second = await bot.send_message(chat.id, "lagi")
     assert second.message_id == first.message_id + 1
     assert first.text == "Halo & selamat"
-    assert first.entities[0].type == "bold" and first.entities[0].length == 4
-    assert first.from_user is not None and first.from_user.id == 123456
+    assert first.entities[0].type == "bold"
+    assert first.entities[0].length == 4
+    assert first.from_user is not None
+    assert first.from_user.id == 123456
     call = emulator.calls_to("sendMessage", chat_id=chat.id)[0]
     assert call.params["text"] == "<b>Halo</b> &amp; selamat"
     assert [m["text"] for m in emulator.sent(chat)] == ["Halo & selamat", "lagi"]
@@ -40,7 +43,9 @@ async def test_edit_updates_sent_and_rejects_identical(bot: Bot, emulator: BotAp
     msg = await bot.send_message(group.id, "satu", reply_markup=markup)
     assert msg.reply_markup == markup
     edited = await bot.edit_message_text("dua", chat_id=group.id, message_id=msg.message_id)
-    assert isinstance(edited, Message) and edited.text == "dua" and edited.edit_date
+    assert isinstance(edited, Message)
+    assert edited.text == "dua"
+    assert edited.edit_date
     assert emulator.sent(group)[0]["text"] == "dua"
     with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
         await bot.edit_message_text("dua", chat_id=group.id, message_id=msg.message_id)
@@ -80,7 +85,8 @@ async def test_copy_forward_delete(bot: Bot, emulator: BotApiEmulator) -> None:
     original = await bot.send_message(chat.id, "berita")
     copied = await bot.copy_message(group.id, chat.id, original.message_id)
     forwarded = await bot.forward_message(group.id, chat.id, original.message_id)
-    assert forwarded.forward_origin is not None and forwarded.text == "berita"
+    assert forwarded.forward_origin is not None
+    assert forwarded.text == "berita"
     assert [m["message_id"] for m in emulator.sent(group)] == [
         copied.message_id,
         forwarded.message_id,

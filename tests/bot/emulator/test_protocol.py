@@ -55,7 +55,8 @@ async def test_get_updates_offset_semantics(bot: Bot, emulator: BotApiEmulator) 
     emulator.text(user, chat, "dua", push=True)
     updates = await bot.get_updates(timeout=0)
     assert [u.update_id for u in updates] == [first["update_id"], first["update_id"] + 1]
-    assert updates[0].message is not None and updates[0].message.text == "/start"
+    assert updates[0].message is not None
+    assert updates[0].message.text == "/start"
     # Without an offset nothing is confirmed; with one, earlier updates are forgotten.
     assert len(await bot.get_updates(timeout=0)) == 2
     rest = await bot.get_updates(offset=updates[1].update_id, timeout=0)
@@ -64,7 +65,8 @@ async def test_get_updates_offset_semantics(bot: Bot, emulator: BotApiEmulator) 
     limited = emulator.text(user, chat, "a", push=True), emulator.text(user, chat, "b", push=True)
     assert len(await bot.get_updates(limit=1, timeout=0)) == 1
     callbacks = await bot.get_updates(timeout=0, allowed_updates=["callback_query"])
-    assert callbacks == () and len(limited) == 2
+    assert callbacks == ()
+    assert len(limited) == 2
 
 
 async def test_long_poll_wakes_on_push(bot: Bot, emulator: BotApiEmulator) -> None:
@@ -74,7 +76,8 @@ async def test_long_poll_wakes_on_push(bot: Bot, emulator: BotApiEmulator) -> No
     await emulator.wait_for(lambda emu: emu.polling == 1)
     emulator.text(user, chat, "halo", push=True)
     updates = await asyncio.wait_for(poll, 5)
-    assert updates[0].message is not None and updates[0].message.text == "halo"
+    assert updates[0].message is not None
+    assert updates[0].message.text == "halo"
 
 
 async def test_stop_releases_long_poll(emulator: BotApiEmulator) -> None:
@@ -113,7 +116,8 @@ async def test_forum_topics(bot: Bot, emulator: BotApiEmulator) -> None:
     forum = emulator.group("Desk", forum=True)
     topic = await bot.create_forum_topic(forum.id, "Diskusi")
     sent = await bot.send_message(forum.id, "isi", message_thread_id=topic.message_thread_id)
-    assert sent.message_thread_id == topic.message_thread_id and sent.is_topic_message
+    assert sent.message_thread_id == topic.message_thread_id
+    assert sent.is_topic_message
     assert await bot.close_forum_topic(forum.id, topic.message_thread_id)
     with pytest.raises(BadRequest, match=r"(?i)topic_closed"):
         await bot.send_message(forum.id, "isi", message_thread_id=topic.message_thread_id)
@@ -133,7 +137,8 @@ async def test_chat_members(bot: Bot, emulator: BotApiEmulator) -> None:
     assert {a.user.id for a in admins} == {owner.id, admin.id}
     assert await bot.get_chat_member_count(group.id) == 4
     info = await bot.get_chat(group.id)
-    assert info.type == "supergroup" and info.title == "KIM"
+    assert info.type == "supergroup"
+    assert info.title == "KIM"
     assert await bot.send_chat_action(group.id, "typing")
     pinned = await bot.send_message(group.id, "penting")
     assert await bot.pin_chat_message(group.id, pinned.message_id)

@@ -35,7 +35,8 @@ async def test_removed_bot_marks_chat_inactive(
     assert not await store.is_chat_active(gone.id)
     assert not await store.is_chat_active(blocked.id)
     kim = await store.kim_by_chat(gone.id)
-    assert kim is not None and not kim.active
+    assert kim is not None
+    assert not kim.active
 
     # Later batches skip the inactive chats without calling Telegram.
     before = len(flood_emu.calls_to("sendMessage"))
@@ -93,7 +94,8 @@ async def test_final_failures_are_kept_and_can_be_retried(
     assert len(flood_emu.calls_to("sendMessage", group.id)) == 3  # max_attempts
     [failed] = await outbox.failed_batches()
     assert (failed.batch_id, failed.count) == (batch, 1)
-    assert failed.last_error and "Internal Server Error" in failed.last_error
+    assert failed.last_error
+    assert "Internal Server Error" in failed.last_error
 
     flood_emu.faults.clear()
     assert await outbox.retry_failed(batch) == 1

@@ -78,6 +78,8 @@ class Texts:
     ) -> None:
         self.tz = tz
         dirs = default_template_dirs() if templates is None else templates
+        # Its own explanations of template mistakes are always there (bot/templates/).
+        dirs = {"bot": [_PROJECT_ROOT / "bot" / "templates"], **dirs}
         loaders = {name: FileSystemLoader(list(paths)) for name, paths in dirs.items()}
         self.environment = Environment(
             loader=PrefixLoader(loaders),
@@ -131,42 +133,35 @@ class Texts:
             tree = self.sandbox.parse(source)
             return self.sandbox.from_string(tree).render(**context).strip()
         except TemplateSyntaxError as error:
-            raise TemplateInputError(_syntax_message(error)) from error
+            message = (error.message or "").rstrip(".")
+            raise self._input_error("syntax", error, line=error.lineno, message=message) from error
         except UndefinedError as error:
             unknown = (
                 meta.find_undeclared_variables(tree) - set(context) - set(self.sandbox.globals)
             )
-            message = _undefined_message(error, tree, sorted(unknown), sorted(context))
-            raise TemplateInputError(message) from error
+            raise self._undefined(error, tree, sorted(unknown), sorted(context)) from error
         except SecurityError as error:
-            raise TemplateInputError("Teks memakai perintah yang tidak diizinkan.") from error
+            raise self._input_error("forbidden", error) from error
         except (TemplateError, ArithmeticError, AttributeError, LookupError, TypeError,
                 ValueError) as error:  # fmt: skip
-            raise TemplateInputError(f"Teks tidak dapat diproses ({error}).") from error
+            raise self._input_error("failed", error, error=error) from error
 
+    def _input_error(self, kind: str, cause: Exception, **values: Any) -> TemplateInputError:
+        """The Indonesian explanation of a mistake (bot/templates/template_error/, plain text)."""
+        del cause  # chained by the caller
+        return TemplateInputError(self.render(f"bot/template_error/{kind}.txt.j2", **values))
 
-def _syntax_message(error: TemplateSyntaxError) -> str:
-    """Describe a template syntax error in Indonesian."""
-    return (
-        f"Format teks salah di baris {error.lineno}: {(error.message or '').rstrip('.')}. "
-        "Periksa pasangan {{ }} dan {% %}."
-    )
-
-
-def _undefined_message(
-    error: UndefinedError, tree: nodes.Template, unknown: list[str], known: list[str]
-) -> str:
-    """Name the unknown variable, e.g. "{{ kim.namaa }}", and list the known ones."""
-    if unknown:
-        available = ", ".join(known) or "-"
-        return (
-            f"Variabel {{{{ {unknown[0]} }}}} tidak dikenal. Variabel yang tersedia: {available}."
-        )
-    match = _MISSING_ATTRIBUTE.search(str(error))
-    if match is None:
-        return f"Ada variabel yang tidak dikenal ({error})."
-    path = _attribute_path(tree, match[1])
-    return f"Variabel {{{{ {path} }}}} tidak dikenal: '{match[1]}' tidak ada."
+    def _undefined(
+        self, error: UndefinedError, tree: nodes.Template, unknown: list[str], known: list[str]
+    ) -> TemplateInputError:
+        """Name the unknown variable, e.g. "{{ kim.namaa }}", and list the known ones."""
+        if unknown:
+            return self._input_error("unknown_variable", error, name=unknown[0], known=known)
+        match = _MISSING_ATTRIBUTE.search(str(error))
+        if match is None:
+            return self._input_error("unknown", error, error=error)
+        path = _attribute_path(tree, match[1])
+        return self._input_error("unknown_attribute", error, path=path, attribute=match[1])
 
 
 def _attribute_path(tree: nodes.Template, attribute: str) -> str:

@@ -56,6 +56,11 @@ class Outbox:
         await self.bot.initialize()
         self._task = asyncio.create_task(self.worker.run(), name="outbox:worker")
 
+    @property
+    def running(self) -> bool:
+        """Whether the worker runs."""
+        return self._task is not None and not self._task.done()
+
     async def stop(self) -> None:
         """Stop the worker; in-flight sends finish and are recorded."""
         if self._task is not None:

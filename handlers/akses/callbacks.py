@@ -11,6 +11,10 @@ from handlers.common.codec import Codec
 
 ID = r"\d+"
 TOPIC = r"[a-z0-9_-]+"  # topic ids in feeds.yaml are checked to this shape
+# and to this length (broadcasts/akses/feeds/config.py), so that every button carrying one,
+# with the largest row id SQLite can give, stays within Telegram's 64 bytes (checked below).
+TOPIC_MAX_LENGTH = 32
+LARGEST_ID = 2**63 - 1
 
 KURASI = Codec("kurasi")
 APPROVE = KURASI.action("ok", ID)
@@ -21,3 +25,9 @@ SHOW_CARD = KURASI.action("lihat", ID)
 
 KIM_TOPIC = Codec("topik").action("", TOPIC)
 SEBAR = Codec("berita").action("sebar", ID)
+
+# Built once at import: a longer TOPIC_MAX_LENGTH fails here, not on a curator's screen.
+LONGEST = (
+    TOGGLE_TOPIC.data(LARGEST_ID, "a" * TOPIC_MAX_LENGTH),
+    KIM_TOPIC.data("a" * TOPIC_MAX_LENGTH),
+)

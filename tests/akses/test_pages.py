@@ -6,7 +6,7 @@ from bot.models.akses import NewsDraft, NewsStatus
 from bot.store import utcnow
 from tests.akses.conftest import store_of
 from tests.conftest import Hub, buttons
-from tests.pages import LONG, all_text, walk
+from tests.pages import LONG, all_text, assert_fits, walk
 
 ROWS = 200
 
@@ -41,6 +41,9 @@ async def test_berita_pages_through_every_item(news_hub: Hub) -> None:
         assert all(f"{ROWS - i}. Berita {i:03d}" in text for i in range(ROWS))
     empty = (await hub.say(citizen, chat, "/berita kesehatan"))[-1]
     assert "Belum ada berita" in empty["text"]
+    unknown = await hub.say(citizen, chat, "/berita " + "olahraga " * 450)  # 4,050 characters
+    assert "tidak dikenal" in unknown[-1]["text"]
+    assert_fits(hub)
 
 
 async def test_kurasi_turns_through_every_waiting_item(news_hub: Hub) -> None:

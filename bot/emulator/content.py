@@ -12,6 +12,7 @@ from bot.emulator.state import Chat, now
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
+CALLBACK_DATA_LIMIT = 64  # bytes, as Telegram counts them
 GENERAL_TOPIC = 1
 
 
@@ -91,6 +92,18 @@ def set_markup(message: dict[str, Any], markup: Any) -> None:
         message["reply_markup"] = markup
     else:
         message.pop("reply_markup", None)
+
+
+def check_markup(markup: Any) -> None:
+    """Refuse inline buttons whose callback_data is empty or over 64 bytes, as Telegram does."""
+    if not isinstance(markup, dict):
+        return
+    rows = markup.get("inline_keyboard")
+    for row in rows if isinstance(rows, list) else ():
+        for button in row if isinstance(row, list) else ():
+            data = button.get("callback_data") if isinstance(button, dict) else None
+            if data is not None and not 1 <= len(str(data).encode()) <= CALLBACK_DATA_LIMIT:
+                raise bad_request("BUTTON_DATA_INVALID")
 
 
 def store(ctx: Ctx, message: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.emulator import chats, editing, sending  # noqa: F401  (registers handlers)
+from bot.emulator.content import check_markup
 from bot.emulator.errors import ApiError, bad_request
 from bot.emulator.faults import BAD_GATEWAY_HTML, Fault, FaultBook
 from bot.emulator.limits import FloodLimiter, is_sending
@@ -93,6 +94,7 @@ class ApiServer:
             name = method.name
             params = await _read_params(request, method)
             validate(method, params)
+            check_markup(params.get("reply_markup"))
             fault = self.faults.take(name, params)
             if fault is not None:
                 early = await self._apply_fault(fault, name, params, token)

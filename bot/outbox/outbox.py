@@ -102,9 +102,13 @@ class Outbox:
         """Call `callback` after each message of `kind` is sent."""
         self.progress.listeners.setdefault(kind, []).append(callback)
 
-    async def failed_batches(self, limit: int = 20) -> list[FailedBatch]:
-        """Batches with finally failed messages, newest first."""
-        return await self.store.failed_outbox_batches(limit)
+    async def failed_batches(self, limit: int = 20, offset: int = 0) -> list[FailedBatch]:
+        """Batches with finally failed messages, newest first (`offset` of them skipped)."""
+        return await self.store.failed_outbox_batches(limit, offset)
+
+    async def failed_batch_count(self) -> int:
+        """How many batches have finally failed messages."""
+        return await self.store.count_failed_outbox_batches()
 
     async def retry_failed(self, batch_id: int) -> int:
         """Queue a batch's failed messages again; how many."""

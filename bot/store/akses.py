@@ -20,6 +20,9 @@ _WANTS_ANY = """EXISTS (SELECT 1 FROM json_each({topics}) t WHERE NOT EXISTS (
 _REACHABLE = """kim.status = 'terverifikasi' AND kim.active = 1 AND kim.chat_id IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.chat_id = kim.chat_id AND c.active = 0)"""
 
+_APPROVED_OF_TOPIC = """status = 'approved' AND (? IS NULL OR EXISTS (
+    SELECT 1 FROM json_each(news_item.topics) t WHERE t.value = ?))"""
+
 
 def _news(row: aiosqlite.Row) -> News:
     created = from_db_time(row["created_at"])
@@ -90,10 +93,11 @@ class NewsStore(StoreBase):
         row = await self._one("SELECT count(*) FROM news_item WHERE status = 'pending_review'")
         return int(row[0]) if row else 0
 
-    async def next_pending_news(self) -> News | None:
-        """The item that has waited longest for a curator."""
+    async def next_pending_news(self, offset: int = 0) -> News | None:
+        """The item that has waited longest for a curator (or the one `offset` places later)."""
         row = await self._one(
-            "SELECT * FROM news_item WHERE status = 'pending_review' ORDER BY id LIMIT 1"
+            "SELECT * FROM news_item WHERE status = 'pending_review' ORDER BY id LIMIT 1 OFFSET ?",
+            (offset,),
         )
         return _news(row) if row else None
 
@@ -115,15 +119,23 @@ class NewsStore(StoreBase):
         )
         return await self.get_news(news_id)
 
-    async def latest_news(self, limit: int = 10, topic: str | None = None) -> list[News]:
-        """The newest approved items, optionally of one topic."""
+    async def latest_news(
+        self, limit: int = 10, topic: str | None = None, offset: int = 0
+    ) -> list[News]:
+        """The newest approved items, optionally of one topic (`offset` of them skipped)."""
         rows = await self._all(
-            """SELECT * FROM news_item WHERE status = 'approved' AND (? IS NULL OR EXISTS (
-                   SELECT 1 FROM json_each(news_item.topics) t WHERE t.value = ?))
-               ORDER BY approved_at DESC, id DESC LIMIT ?""",
-            (topic, topic, limit),
+            f"""SELECT * FROM news_item WHERE {_APPROVED_OF_TOPIC}
+               ORDER BY approved_at DESC, id DESC LIMIT ? OFFSET ?""",
+            (topic, topic, limit, offset),
         )
         return [_news(r) for r in rows]
+
+    async def count_latest_news(self, topic: str | None = None) -> int:
+        """How many approved items there are, optionally of one topic."""
+        row = await self._one(
+            f"SELECT count(*) FROM news_item WHERE {_APPROVED_OF_TOPIC}", (topic, topic)
+        )
+        return int(row[0]) if row else 0
 
     async def kim_topic_choices(self, kim_id: int) -> dict[str, bool]:
         """The topics a KIM switched explicitly (missing topics are on)."""

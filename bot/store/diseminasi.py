@@ -69,14 +69,14 @@ class BroadcastStore(StoreBase):
         return broadcast_row(row) if row else None
 
     async def list_broadcasts(
-        self, statuses: Iterable[BroadcastStatus], limit: int = 20
+        self, statuses: Iterable[BroadcastStatus], limit: int | None = 20
     ) -> list[Broadcast]:
-        """Broadcasts with one of these statuses, newest first."""
+        """Broadcasts with one of these statuses, newest first (all of them without a limit)."""
         wanted = list(statuses)
         marks = ",".join("?" * len(wanted))
-        rows = await self._all(
+        rows = await self._all(  # SQLite reads a negative LIMIT as no limit
             f"SELECT * FROM broadcast WHERE status IN ({marks}) ORDER BY id DESC LIMIT ?",
-            (*wanted, limit),
+            (*wanted, -1 if limit is None else limit),
         )
         return [broadcast_row(r) for r in rows]
 

@@ -243,7 +243,14 @@ class OutboxStore(StoreBase):
             "UPDATE outbox_batch SET progress_message_id = ? WHERE id = ?", (message_id, batch_id)
         )
 
-    async def failed_outbox_batches(self, limit: int = 20) -> list[FailedBatch]:
+    async def count_failed_outbox_batches(self) -> int:
+        """How many batches have finally failed rows."""
+        row = await self._one(
+            "SELECT count(DISTINCT batch_id) FROM outbox_message WHERE status = 'failed'"
+        )
+        return int(row[0]) if row else 0
+
+    async def failed_outbox_batches(self, limit: int = 20, offset: int = 0) -> list[FailedBatch]:
         """Batches with finally failed rows, newest failure first, with the last error."""
         rows = await self._all(
             """SELECT m.batch_id, m.kind, m.item, count(*) AS n, max(m.updated_at) AS last_at,
@@ -251,8 +258,8 @@ class OutboxStore(StoreBase):
                     AND f.status = 'failed' ORDER BY f.updated_at DESC, f.id DESC LIMIT 1)
                    AS last_error
                FROM outbox_message m WHERE m.status = 'failed'
-               GROUP BY m.batch_id ORDER BY last_at DESC LIMIT ?""",
-            (limit,),
+               GROUP BY m.batch_id ORDER BY last_at DESC, m.batch_id DESC LIMIT ? OFFSET ?""",
+            (limit, offset),
         )
         return [
             FailedBatch(r["batch_id"], r["kind"], r["item"], r["n"], r["last_error"], _at(r))

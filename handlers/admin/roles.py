@@ -1,7 +1,8 @@
 """Diskominfo roles and the people the bot knows.
 
-/peran (admins only, private or desk): list roles; `/peran beri <@username|id> penyiar|kurator`
-grants, `/peran cabut …` revokes. Admins come from KIM_ADMIN_IDS and cannot be revoked here.
+/peran (admins only, private or desk): list roles a page at a time (peran:hal:<page>);
+`/peran beri <@username|id> penyiar|kurator` grants, `/peran cabut …` revokes. Admins come
+from KIM_ADMIN_IDS and cannot be revoked here.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.models.people import Role
+from handlers.admin import callbacks as cb
 from handlers.admin import labels
 from handlers.common.access import has_role
 from handlers.common.menu import publish_staff_menu
-from handlers.common.replies import reply
+from handlers.common.pager import Page, keyboard, page_number, page_text, show
+from handlers.common.replies import alert, answer, reply
+
+PER_PAGE = 20
 
 
 async def manage_roles(update: Update, context: BotContext) -> None:
@@ -57,13 +62,24 @@ async def manage_roles(update: Update, context: BotContext) -> None:
     )
 
 
+async def turn_roles_page(update: Update, context: BotContext) -> None:
+    """‹ › under the list of roles: show another page (admins only)."""
+    user = update.effective_user
+    if user is None or not await has_role(context, user.id, Role.ADMIN):
+        await alert(update, context, "common/not_admin_alert")
+        return
+    await answer(update)
+    await _show_roles(update, context)
+
+
 async def _show_roles(update: Update, context: BotContext) -> None:
+    """The configured admins, then every grant, a page at a time."""
     grants = await context.store.list_roles()
-    await reply(
-        update,
-        context,
-        "admin/peran_list",
-        grants=grants,
-        admins=sorted(context.config.admin_ids),
-        names=labels.ROLE_NAMES,
-    )
+    holders = [*sorted(context.config.admin_ids), *grants]
+    page = Page.of(page_number(update, cb.ROLES_PAGE), len(holders), PER_PAGE)
+    rows = [
+        context.texts.render("admin/peran_row", holder=h, names=labels.ROLE_NAMES)
+        for h in page.rows(holders)
+    ]
+    text = page_text(context.texts, "admin/peran_list", rows, page=page, granted=len(grants))
+    await show(update, context, text, keyboard(page, cb.ROLES_PAGE))

@@ -11,7 +11,9 @@ from handlers.common.wiring import button, command
 
 
 def add_handlers(app: KimApplication) -> None:
-    """/peran, /gagal and its retry button."""
+    """/peran and its pages, /gagal with its retry buttons and its pages."""
     app.add_handler(CommandHandler(command("peran"), roles.manage_roles))
     app.add_handler(CommandHandler(command("gagal"), failed.list_failed))
     app.add_handler(button(failed.retry_batch, cb.RETRY))
+    app.add_handler(button(failed.list_failed, cb.FAILED_PAGE))
+    app.add_handler(button(roles.turn_roles_page, cb.ROLES_PAGE))

@@ -1,9 +1,10 @@
 """Curation of news (Akses) by Diskominfo curators.
 
 Commands: /kurasi shows the item that has waited longest, with Setujui / Tolak / Ubah topik
-and how many wait; after a decision the next one follows. /kurasi tambah, then a message
-(title on the first line, then summary and/or link), posts an item by hand (approved).
-Buttons: kurasi:ok|tolak|topik|lihat:<id>, kurasi:t:<id>:<topic>; curators only.
+and how many wait, and ‹ › (kurasi:hal:<n>) to the other waiting items in place; after a
+decision the next one follows. /kurasi tambah, then a message (title on the first line, then
+summary and/or link), posts an item by hand (approved). Buttons: kurasi:ok|tolak|topik|
+lihat:<id>, kurasi:t:<id>:<topic>; curators only.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from handlers.akses import callbacks as cb
 from handlers.akses import keyboards as kb
 from handlers.akses import labels
 from handlers.common.access import has_role
+from handlers.common.pager import Page, fit, keyboard, page_number, show
 from handlers.common.replies import alert, answer, ask_text, callback_data, message_text, reply
 
 
@@ -66,16 +68,29 @@ async def start_curation(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
-async def show_next(update: Update, context: BotContext) -> None:
-    """Send the card of the item that has waited longest, or say nothing waits."""
-    news = await context.store.next_pending_news()
+async def show_next(
+    update: Update, context: BotContext, number: int = 0, in_place: bool = False
+) -> None:
+    """Send the card of the item that has waited longest (or `number` places later), with ‹ ›."""
+    page = Page.of(number, await context.store.count_pending_news(), 1)
+    news = await context.store.next_pending_news(page.offset) if page.total else None
     if news is None:
-        await reply(update, context, "akses/queue_empty")
+        await show(update, context, context.texts.render("akses/queue_empty"), None, in_place)
         return
-    waiting = await context.store.count_pending_news()
-    markup = kb.card_keyboard(news.id)
-    await reply(update, context, "akses/card", markup, waiting=waiting, note=None,
-                **_card(context, news))  # fmt: skip
+    text = context.texts.render("akses/card", waiting=page.total, note=None, page=page,
+                                **_card(context, news))  # fmt: skip
+    buttons = kb.card_keyboard(news.id).inline_keyboard
+    markup = keyboard(page, cb.QUEUE_PAGE, above=buttons)
+    await show(update, context, fit(text), markup, in_place)
+
+
+async def turn_queue(update: Update, context: BotContext) -> None:
+    """‹ › under a curation card: show another waiting item in its place (curators only)."""
+    if not await _is_curator(update, context):
+        await alert(update, context, "akses/not_curator_alert")
+        return
+    await answer(update)
+    await show_next(update, context, page_number(update, cb.QUEUE_PAGE), in_place=True)
 
 
 async def save_manual(update: Update, context: BotContext) -> int:

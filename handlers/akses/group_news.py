@@ -2,8 +2,8 @@
 
 Commands: /topik in a KIM group shows its topics as toggles (anyone may look, group admins
 switch; all topics are on until switched off); /berita [topik] in private lists the latest
-approved items. Buttons: topik:<topic_id>; berita:sebar:<news_id> under each news message
-records that a member passed the item on to citizens.
+approved items, a page at a time (berita:hal:[<topic>]:<page>). Buttons: topik:<topic_id>;
+berita:sebar:<news_id> under each news message records that a member passed the item on.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from broadcasts.akses.feeds import FeedsConfig, Topic
 from handlers.akses import callbacks as cb
 from handlers.akses import keyboards as kb
 from handlers.common.access import is_group, is_group_admin
+from handlers.common.pager import Page, keyboard, page_number, page_text, show
 from handlers.common.replies import alert, answer, callback_data, person_name, reply, toast
 
 LATEST_COUNT = 10
@@ -96,18 +97,33 @@ def _find_topic(word: str, topics: tuple[Topic, ...]) -> Topic | None:
 
 
 async def show_latest(update: Update, context: BotContext) -> None:
-    """/berita [topik]: the latest approved items, of one topic when asked."""
+    """/berita [topik] and its ‹ ›: the latest approved items, of one topic when asked."""
     feeds = context.service(FeedsConfig)
-    word = " ".join(context.args or [])
+    word, number = _asked(update, context)
     topic = _find_topic(word, feeds.topics) if word else None
     if word and topic is None:
         await reply(update, context, "akses/unknown_topic", word=word, topics=feeds.topics)
         return
-    items = await context.store.latest_news(LATEST_COUNT, topic.id if topic else None)
-    if not items:
+    await answer(update)
+    topic_id = topic.id if topic else None
+    page = Page.of(number, await context.store.count_latest_news(topic_id), LATEST_COUNT)
+    if not page.total:
         await reply(update, context, "akses/latest_empty", topic=topic)
         return
+    items = await context.store.latest_news(page.size, topic_id, page.offset)
     sources = {s.id: s.name for s in feeds.sources}
+    rows = [
+        context.texts.render("akses/latest_row", news=news, number=n, sources=sources)
+        for n, news in enumerate(items, start=page.first)
+    ]
     example = feeds.topics[0].id if feeds.topics else "kesehatan"
-    await reply(update, context, "akses/latest", items=items, topic=topic, sources=sources,
-                example=example)  # fmt: skip
+    text = page_text(context.texts, "akses/latest", rows, page=page, topic=topic, example=example)
+    await show(update, context, text, keyboard(page, cb.NEWS_PAGE, topic_id or ""))
+
+
+def _asked(update: Update, context: BotContext) -> tuple[str, int]:
+    """The topic word and page asked for: typed after /berita, or carried by a ‹ › button."""
+    pressed = cb.NEWS_PAGE.parse(callback_data(update))
+    if pressed is not None:
+        return pressed[0], page_number(update, cb.NEWS_PAGE)
+    return " ".join(context.args or []), 0

@@ -18,10 +18,12 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(button(curation.choose_topics, cb.CHANGE_TOPICS))
     app.add_handler(button(curation.toggle_topic, cb.TOGGLE_TOPIC))
     app.add_handler(button(curation.close_topics, cb.SHOW_CARD))
+    app.add_handler(button(curation.turn_queue, cb.QUEUE_PAGE))
     app.add_handler(button(group_news.toggle_kim_topic, cb.KIM_TOPIC))
     app.add_handler(button(group_news.confirm_dissemination, cb.SEBAR))
     app.add_handler(CommandHandler(command("topik"), group_news.show_topics))
     app.add_handler(CommandHandler(command("berita"), group_news.show_latest))
+    app.add_handler(button(group_news.show_latest, cb.NEWS_PAGE))
 
 
 def _curation() -> Handler:

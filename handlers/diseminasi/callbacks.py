@@ -1,7 +1,8 @@
 """Diseminasi's callback data, spelled in one place (see handlers/common/codec.py).
 
 siaran:… the /siaran conversation's buttons; sebar:… a KIM's receipt of a broadcast run
-("Sudah disebarluaskan", built by broadcasts/diseminasi); jadwal:… /jadwal's card buttons.
+("Sudah disebarluaskan", built by broadcasts/diseminasi); jadwal:… /jadwal's card buttons
+and its ‹ › (jadwal:hal:<page>).
 """
 
 from __future__ import annotations
@@ -26,3 +27,4 @@ RECEIPT_CANCEL = SEBAR.action("batal")
 
 JADWAL = Codec("jadwal")
 CHANGE = JADWAL.action("", r"pause|resume|cancel", ID)
+SCHEDULES_PAGE = JADWAL.action("hal", ID)

@@ -88,6 +88,7 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(_receipt())
     app.add_handler(CommandHandler(command("jadwal"), schedule_cards.list_schedules))
     app.add_handler(button(schedule_cards.change, cb.CHANGE))
+    app.add_handler(button(schedule_cards.list_schedules, cb.SCHEDULES_PAGE))
     app.add_handler(button(receipt.busy_elsewhere, cb.SEBAR.anything))
     app.add_handler(button(compose.stale_button, cb.SIARAN.anything))
 

@@ -1,7 +1,7 @@
 """Registrasi's callback data, spelled in one place (see handlers/common/codec.py).
 
-daftar:… the registration conversation's buttons; verif:… the desk's Verifikasi / Tolak;
-jabatan:… choosing a member's position.
+daftar:… the registration conversation's buttons; verif:… the desk's Verifikasi / Tolak and
+/verifikasi's pages; jabatan:… choosing a member's position; anggota:… /anggota's pages.
 """
 
 from __future__ import annotations
@@ -28,7 +28,11 @@ CANCEL = DAFTAR.action("batal")
 VERIF = Codec("verif")
 VERIFY = VERIF.action("ok", ID)
 REJECT = VERIF.action("tolak", ID)
+PENDING_PAGE = VERIF.action("hal", ID)
 
 JABATAN = Codec("jabatan")
 PICK_MEMBER = JABATAN.action("pilih", ID)
 SET_JABATAN = JABATAN.action("set", ID, r"[a-z-]+")
+
+ANGGOTA = Codec("anggota")
+MEMBERS_PAGE = ANGGOTA.action("hal", ID)

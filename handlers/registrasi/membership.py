@@ -1,7 +1,8 @@
 """Membership of a KIM, in its group.
 
-Commands: /gabung join (3–8 members), /keluar leave, /anggota list, /profil the KIM's card,
-/jabatan (group admins) pick a member with a button, then ketua / sekretaris / bendahara.
+Commands: /gabung join (3–8 members), /keluar leave, /anggota list (a page at a time,
+anggota:hal:<page>), /profil the KIM's card, /jabatan (group admins) pick a member with a
+button, then ketua / sekretaris / bendahara.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from bot.context import BotContext
 from bot.models.registrasi import MAX_MEMBERS, MIN_MEMBERS, Jabatan, Kim
 from bot.store import MembershipError
 from handlers.common.access import is_group, is_group_admin
+from handlers.common.pager import Page, keyboard, page_number, page_text, show
 from handlers.common.replies import alert, answer, callback_data, person_name, reply
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import keyboards, labels
@@ -78,21 +80,22 @@ async def leave(update: Update, context: BotContext) -> None:
 
 
 async def list_members(update: Update, context: BotContext) -> None:
-    """List the KIM's members with their positions."""
+    """/anggota and its ‹ › buttons: the KIM's members with their positions, a page at a time."""
     kim = await _kim_here(update, context)
     if kim is None:
         return
+    await answer(update)
     members = await context.store.list_members(kim.id)
-    await reply(
-        update,
-        context,
-        "registrasi/membership/members",
-        kim=kim,
-        members=members,
-        jabatan=labels.JABATAN,
-        min=MIN_MEMBERS,
-        max=MAX_MEMBERS,
-    )
+    page = Page.of(page_number(update, cb.MEMBERS_PAGE), len(members))
+    rows = [
+        context.texts.render(
+            "registrasi/membership/member_row", m=m, number=number, jabatan=labels.JABATAN
+        )
+        for number, m in enumerate(page.rows(members), start=page.first)
+    ]
+    text = page_text(context.texts, "registrasi/membership/members", rows, page=page, kim=kim,
+                     min=MIN_MEMBERS, max=MAX_MEMBERS)  # fmt: skip
+    await show(update, context, text, keyboard(page, cb.MEMBERS_PAGE))
 
 
 async def show_profile(update: Update, context: BotContext) -> None:

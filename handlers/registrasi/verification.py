@@ -2,7 +2,8 @@
 
 A confirmed registration goes to the desk group (or, without one, to each configured admin)
 with Verifikasi / Tolak buttons that only admins may use. Tolak asks for a reason. The KIM
-group hears the outcome. /verifikasi lists the KIMs that wait.
+group hears the outcome. /verifikasi shows the KIMs that wait, one card at a time with
+‹ › buttons (verif:hal:<page>) that turn the card in place.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.models.people import Role
 from bot.models.registrasi import Kim, KimStatus
 from handlers.common.access import has_role
 from handlers.common.draft import DraftSlot, JsonDraft
+from handlers.common.pager import Page, fit, keyboard, page_number, show
 from handlers.common.replies import (
     alert,
     answer,
@@ -87,22 +89,26 @@ async def announce_registration(
 
 
 async def list_pending(update: Update, context: BotContext) -> None:
-    """Show each KIM waiting for verification with its buttons (admins only)."""
+    """/verifikasi and its ‹ ›: one waiting KIM's card with its buttons, oldest first (admins)."""
     user = update.effective_user
     assert user is not None
     if not await has_role(context, user.id, Role.ADMIN):
-        await reply(update, context, "common/not_admin")
+        if update.callback_query:
+            await alert(update, context, "common/not_admin_alert")
+        else:
+            await reply(update, context, "common/not_admin")
         return
+    await answer(update)
     pending = await context.store.list_kims(KimStatus.PENDING)
-    await reply(update, context, "registrasi/verifikasi/pending_header", count=len(pending))
-    for kim in pending[:10]:
-        await reply(
-            update,
-            context,
-            "registrasi/verifikasi/registration",
-            keyboards.verification_keyboard(kim.id),
-            **_card(context, kim),
-        )
+    if not pending:
+        await show(update, context, context.texts.render("registrasi/verifikasi/pending_none"),
+                   None)  # fmt: skip
+        return
+    page = Page.of(page_number(update, cb.PENDING_PAGE), len(pending), 1)
+    (kim,) = page.rows(pending)
+    text = context.texts.render("registrasi/verifikasi/pending", page=page, **_card(context, kim))
+    buttons = keyboards.verification_keyboard(kim.id).inline_keyboard
+    await show(update, context, fit(text), keyboard(page, cb.PENDING_PAGE, above=buttons))
 
 
 async def verify(update: Update, context: BotContext) -> None:

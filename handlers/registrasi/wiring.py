@@ -26,6 +26,8 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(CommandHandler(command("jabatan"), membership.choose_member))
     app.add_handler(CommandHandler(command("verifikasi"), verification.list_pending))
     app.add_handler(button(verification.verify, cb.VERIFY))
+    app.add_handler(button(verification.list_pending, cb.PENDING_PAGE))
+    app.add_handler(button(membership.list_members, cb.MEMBERS_PAGE))
     app.add_handler(button(membership.choose_jabatan, cb.PICK_MEMBER))
     app.add_handler(button(membership.save_jabatan, cb.SET_JABATAN))
     # Buttons of a registration that is over, or that belongs to someone else.

@@ -24,6 +24,7 @@ from broadcasts.akses.feeds.model import (
     Source,
     Topic,
 )
+from handlers.akses.callbacks import TOPIC_MAX_LENGTH
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -41,6 +42,7 @@ _TOP_KEYS = {"defaults", "topics", "sources"}
 _DEFAULT_KEYS = {"interval_minutes", "timeout_s", "max_bytes", "user_agent"}
 _TOPIC_KEYS = {"id", "label", "keywords"}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_MAX_LENGTH = TOPIC_MAX_LENGTH  # topic and source ids alike
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -217,6 +219,11 @@ class _Checker:
         value = self.string(node, f"{kind}: id")
         if value is not None and not _ID_RE.match(value):
             self.add(node, f"{kind}: id '{value}' hanya boleh huruf kecil, angka, '-' dan '_'")
+            return None
+        if value is not None and len(value) > ID_MAX_LENGTH:
+            # Ids travel in button data (topik:<id>, kurasi:t:<news>:<id>), 64 bytes at most.
+            self.add(node, f"{kind}: id '{value}' terlalu panjang ({len(value)} karakter, "
+                           f"maksimal {ID_MAX_LENGTH})")  # fmt: skip
             return None
         return value
 

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from broadcasts.akses.feeds.config import FeedsConfigError, load_feeds_config
+from broadcasts.akses.feeds.config import ID_MAX_LENGTH, FeedsConfigError, load_feeds_config
+from handlers.akses import callbacks as akses
+from handlers.common.codec import MAX_BYTES
+from handlers.diseminasi import callbacks as diseminasi
 
 TOPICS = """topics:
   - id: pertanian
@@ -118,3 +121,41 @@ def test_empty_and_wrong_shapes(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(FeedsConfigError, match="tidak dapat dibaca"):
         load_feeds_config(tmp_path / "tidak-ada.yaml")
+
+
+def test_ids_that_would_overflow_button_data_are_refused(tmp_path: Path) -> None:
+    long_topic, long_source = "t" * (ID_MAX_LENGTH + 1), "s" * 40
+    text = f"""topics:
+  - id: {long_topic}
+    label: Panjang
+    keywords: [padi]
+sources:
+  - id: {long_source}
+    name: Sumber
+    url: https://contoh.id/rss
+    topics: [{long_topic}]
+    curation: review
+"""
+    errors = _errors(tmp_path, text)
+    assert errors[0] == (
+        f"feeds.yaml:2: topik: id '{long_topic}' terlalu panjang (33 karakter, maksimal 32)"
+    )
+    assert f"feeds.yaml:6: sumber: id '{long_source}' terlalu panjang" in errors[1]
+
+
+def test_the_longest_allowed_ids_fit_every_button(tmp_path: Path) -> None:
+    topic, source = "t" * ID_MAX_LENGTH, "s" * ID_MAX_LENGTH
+    path = tmp_path / "feeds.yaml"
+    path.write_text(
+        f"topics:\n  - id: {topic}\n    label: T\n    keywords: [a]\nsources:\n  - id: {source}\n"
+        f"    name: S\n    url: https://contoh.id/rss\n    topics: [{topic}]\n    curation: auto\n",
+        encoding="utf-8",
+    )
+    assert load_feeds_config(path).topics[0].id == topic
+    largest = akses.LARGEST_ID
+    for data in (
+        akses.TOGGLE_TOPIC.data(largest, topic),
+        akses.KIM_TOPIC.data(topic),
+        diseminasi.PICK.data(topic),
+    ):
+        assert len(data.encode()) <= MAX_BYTES

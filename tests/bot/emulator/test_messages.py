@@ -94,3 +94,24 @@ async def test_copy_forward_delete(bot: Bot, emulator: BotApiEmulator) -> None:
     assert await bot.delete_message(group.id, copied.message_id)
     with pytest.raises(BadRequest, match=r"(?i)message to delete not found"):
         await bot.delete_message(group.id, copied.message_id)
+
+
+def _keyboard(data: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton("Ya", callback_data=data)]])
+
+
+async def test_callback_data_over_64_bytes_is_refused(bot: Bot, emulator: BotApiEmulator) -> None:
+    chat = emulator.private_chat(emulator.user())
+    fits = await bot.send_message(chat.id, "pas", reply_markup=_keyboard("x" * 64))
+    for too_long in ("x" * 65, "é" * 33, ""):  # bytes count: 33 × 2 bytes is 66
+        with pytest.raises(BadRequest, match=r"(?i)button_data_invalid"):
+            await bot.send_message(chat.id, "panjang", reply_markup=_keyboard(too_long))
+        with pytest.raises(BadRequest, match=r"(?i)button_data_invalid"):
+            await bot.edit_message_reply_markup(
+                chat.id, fits.message_id, reply_markup=_keyboard(too_long)
+            )
+    assert [m["text"] for m in emulator.sent(chat)] == ["pas"]
+    assert emulator.sent(chat)[0]["reply_markup"] == _keyboard("x" * 64).to_dict()
+    refused = emulator.calls_to("sendMessage", chat_id=chat.id)[-1]
+    assert refused.response == {"ok": False, "error_code": 400,
+                            "description": "Bad Request: BUTTON_DATA_INVALID"}  # fmt: skip

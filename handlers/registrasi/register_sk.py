@@ -4,7 +4,7 @@ confirmation (sent to the Diskominfo desk) and cancelling.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from telegram import Update
 
@@ -56,7 +56,7 @@ async def save_nomor(update: Update, context: BotContext) -> int:
 
 async def save_tanggal(update: Update, context: BotContext) -> int:
     """Take the SK date (not in the future), then ask for the photo."""
-    today = datetime.now(context.config.timezone).date()
+    today = context.config.today()
     parsed = parse_date_id(message_text(update)[:40], today)
     if parsed is None or parsed > today or parsed < date(1990, 1, 1):
         await reply(

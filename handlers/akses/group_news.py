@@ -11,6 +11,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
+from bot.models.akses import MANUAL_SOURCE
 from bot.models.registrasi import Kim, KimStatus
 from broadcasts.akses.feeds import FeedsConfig, Topic
 from handlers.akses import callbacks as cb
@@ -110,4 +111,4 @@ async def show_latest(update: Update, context: BotContext) -> None:
     sources = {s.id: s.name for s in feeds.sources}
     example = feeds.topics[0].id if feeds.topics else "kesehatan"
     await reply(update, context, "akses/latest", items=items, topic=topic, sources=sources,
-                example=example)  # fmt: skip
+                example=example, manual_source=MANUAL_SOURCE)  # fmt: skip

@@ -1,7 +1,8 @@
 """Registrasi's callback data, spelled in one place (see handlers/common/codec.py).
 
 daftar:… the registration conversation's buttons; verif:… the desk's Verifikasi / Tolak;
-jabatan:… choosing a member's position.
+tautan:… the desk's Setujui / Tolak on a group's link to an official KIM; jabatan:… choosing
+a member's position.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ CANCEL = DAFTAR.action("batal")
 VERIF = Codec("verif")
 VERIFY = VERIF.action("ok", ID)
 REJECT = VERIF.action("tolak", ID)
+
+TAUTAN = Codec("tautan")
+APPROVE_LINK = TAUTAN.action("ok", ID)
+REJECT_LINK = TAUTAN.action("tolak", ID)
 
 JABATAN = Codec("jabatan")
 PICK_MEMBER = JABATAN.action("pilih", ID)

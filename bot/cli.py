@@ -8,12 +8,13 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Coroutine
-from datetime import date
+from collections.abc import Callable, Coroutine
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bot.config import Config, ConfigError, environment, load_config
+from bot.config import Config, ConfigError, environment, load_config, utc_clock
 from bot.logs import redact, setup_logging
 
 log = logging.getLogger("kim-bot")
@@ -43,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of `kim-bot`; returns the exit code."""
+def main(argv: list[str] | None = None, clock: Callable[[], datetime] = utc_clock) -> int:
+    """Entry point of `kim-bot`; returns the exit code (`clock`: "now", for tests)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if activity_job is not None:
         return _guard(config, activity_job)
     if args.kim_command == "import":
-        return _guard(config, _import_kims(config, args.file))
+        return _guard(config, _import_kims(replace(config, clock=clock), args.file))
     return _guard(config, _list_kims(config))
 
 
@@ -125,7 +126,7 @@ async def _import_kims(config: Config, path: Path) -> int:
     except (OSError, UnicodeDecodeError) as error:
         print(f"Tidak bisa membaca {path}: {error}", file=sys.stderr)
         return 2
-    rows, problems = read_kim_csv(text, load_region(config.kabupaten), date.today())
+    rows, problems = read_kim_csv(text, load_region(config.kabupaten), config.today())
     for problem in problems:
         print(f"{path}:{problem.line}: {problem.reason}", file=sys.stderr)
     store = await Store.connect(config.db_path)

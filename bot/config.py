@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,6 +25,11 @@ TOKEN_HELP = (
     "(TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather, /newbot, and put its token "
     "in .env or the environment.)"
 )
+
+
+def utc_clock() -> datetime:
+    """The real current time, aware, in UTC (the default clock of a Config)."""
+    return datetime.now(UTC)
 
 
 class ConfigError(Exception):
@@ -52,11 +58,17 @@ class Config:
     rate_limiter: bool = True
     missed_run_grace_s: int = 6 * 3600
     quiet_hours: QuietHours | None = DEFAULT_QUIET_HOURS
+    # Where "now" comes from when a person's input is judged (tests inject a fixed one).
+    clock: Callable[[], datetime] = field(default=utc_clock, repr=False, compare=False)
 
     @property
     def tz_name(self) -> str:
         """The IANA name of the configured timezone."""
         return self.timezone.key
+
+    def today(self) -> date:
+        """Today in KIM_TIMEZONE, never the host's own date (a UTC host is 7 hours behind)."""
+        return self.clock().astimezone(self.timezone).date()
 
 
 def read_dotenv(path: Path) -> dict[str, str]:

@@ -87,7 +87,7 @@ class Broadcast:
     content: Content
     target: Target
     schedule: Schedule
-    next_run_at: datetime | None
+    next_run_at: datetime | None  # when scheduled: the next run; when over: the last it had
     status: BroadcastStatus
     created_at: datetime
 

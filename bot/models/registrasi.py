@@ -18,6 +18,14 @@ class KimStatus(StrEnum):
     REJECTED = "ditolak"
 
 
+class LinkStatus(StrEnum):
+    """Where a group's request to be an imported KIM's group stands."""
+
+    PENDING = "menunggu"
+    APPROVED = "disetujui"
+    REJECTED = "ditolak"
+
+
 class Jabatan(StrEnum):
     """Officer positions inside a KIM."""
 
@@ -52,6 +60,46 @@ class Kim:
     def members_missing(self) -> int:
         """How many members it still needs to count as active."""
         return max(0, MIN_MEMBERS - self.member_count)
+
+    @property
+    def official(self) -> bool:
+        """Imported from Diskominfo's list: no group may change its name, SK or status."""
+        return self.source == "import"
+
+    @property
+    def linkable(self) -> bool:
+        """An official KIM that has no group yet: a group may ask to become its group."""
+        return self.official and self.chat_id is None
+
+
+@dataclass(frozen=True)
+class KimLink:
+    """A group's request to be the group of an official (imported) KIM."""
+
+    id: int
+    kim_id: int
+    chat_id: int
+    status: LinkStatus
+    requested_by: int
+    reject_reason: str | None
+    desk_message_id: int | None
+    created_at: datetime
+    group_title: str | None = None  # as last seen by the bot
+    requester: str | None = None  # the first name of whoever asked
+
+    @property
+    def taken_by_another(self) -> bool:
+        """Refused because the desk linked the KIM to another group (no reason given)."""
+        return self.status == LinkStatus.REJECTED and self.reject_reason is None
+
+
+@dataclass(frozen=True)
+class LinkApproval:
+    """An approved link: the request, the KIM as now linked, and the rival requests it closed."""
+
+    link: KimLink
+    kim: Kim
+    rivals: tuple[KimLink, ...]
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,15 @@ from bot.store.outbox import OutboxStore
 from bot.store.people import PeopleStore
 from bot.store.registrasi import KimStore, MembershipError
 from bot.store.registrasi_import import ImportStore
+from bot.store.registrasi_link import LinkStore
 from bot.store.state import StateStore
 
 __all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
 
 
 class Store(
-    KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore, BroadcastStore,
-    OutboxStore,
+    LinkStore, KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore,
+    BroadcastStore, OutboxStore,
     StoreBase,
 ):  # fmt: skip
     """Every domain's queries over one aiosqlite connection."""

@@ -136,11 +136,12 @@ class BroadcastStore(StoreBase):
         return await self.get_run(run_id)
 
     async def move_schedule(self, broadcast_id: int, following: datetime | None) -> None:
-        """Set a scheduled broadcast's next run (done when there is none)."""
+        """Set a scheduled broadcast's next run; with none it is done and keeps the last one
+        it had (a finished one-off still shows when it was scheduled)."""
         status = BroadcastStatus.SCHEDULED if following else BroadcastStatus.DONE
         await self._write(
-            """UPDATE broadcast SET next_run_at = ?, status = ?, updated_at = ?
-               WHERE id = ? AND status = 'scheduled'""",
+            """UPDATE broadcast SET next_run_at = coalesce(?, next_run_at), status = ?,
+                   updated_at = ? WHERE id = ? AND status = 'scheduled'""",
             (
                 to_db_time(following) if following else None,
                 status,

@@ -48,6 +48,10 @@ class PeopleStore(StoreBase):
                 "UPDATE kim SET chat_id = ?, updated_at = ? WHERE chat_id = ?",
                 (new_chat_id, now, old_chat_id),
             )
+            await self._write(  # a link request waiting for the desk follows the group too
+                "UPDATE kim_link SET chat_id = ?, updated_at = ? WHERE chat_id = ?",
+                (new_chat_id, now, old_chat_id),
+            )
 
     async def touch_person(self, user_id: int, first_name: str, username: str | None) -> None:
         """Remember the name a person uses, so roles can be granted by @username."""

@@ -84,18 +84,23 @@ class KimStore(StoreBase):
         return [_kim(r) for r in rows]
 
     async def unlinked_kims_in_desa(self, desa_kode: str) -> list[Kim]:
-        """Imported KIMs of a desa that have no Telegram group yet."""
+        """Official (imported) KIMs of a desa that have no Telegram group yet."""
         rows = await self._all(
-            _KIM_SELECT + " WHERE kim.desa_kode = ? AND kim.chat_id IS NULL ORDER BY kim.id",
+            _KIM_SELECT + " WHERE kim.desa_kode = ? AND kim.chat_id IS NULL"
+            " AND kim.source = 'import' ORDER BY kim.id",
             (desa_kode,),
         )
         return [_kim(r) for r in rows]
 
     async def register_kim(self, draft: KimDraft, chat_id: int, user_id: int) -> Kim:
-        """Create (or re-submit a rejected) KIM for a group; it waits for verification."""
+        """Create (or re-submit a rejected) KIM for a group; it waits for verification.
+
+        MembershipError("registered") when the group already is a KIM that is not a rejected
+        registration of its own (an official KIM linked to it is never overwritten).
+        """
         now = to_db_time(utcnow())
         async with self.transaction():
-            await self._write(
+            cursor = await self._write(
                 """INSERT INTO kim (nama, desa_kode, kecamatan_kode, sk_penerbit, sk_nomor,
                        sk_tanggal, sk_file_id, chat_id, status, registered_by, created_at,
                        updated_at)
@@ -107,35 +112,13 @@ class KimStore(StoreBase):
                        status = 'menunggu', reject_reason = NULL, decided_by = NULL,
                        decided_at = NULL, active = 1, registered_by = excluded.registered_by,
                        updated_at = excluded.updated_at
-                   WHERE kim.status = 'ditolak'""",
+                   WHERE kim.status = 'ditolak' AND kim.source = 'telegram'""",
                 (*_draft_values(draft), chat_id, user_id, now, now),
             )
+        if not cursor.rowcount:
+            raise MembershipError("registered")
         kim = await self.kim_by_chat(chat_id)
         assert kim is not None
-        return kim
-
-    async def link_kim(self, kim_id: int, draft: KimDraft, chat_id: int, user_id: int) -> Kim:
-        """Attach a group to an imported KIM; the link waits for verification."""
-        await self._write(
-            """UPDATE kim SET chat_id = ?, status = 'menunggu', registered_by = ?,
-                   sk_penerbit = coalesce(?, sk_penerbit), sk_nomor = coalesce(?, sk_nomor),
-                   sk_tanggal = coalesce(?, sk_tanggal), sk_file_id = coalesce(?, sk_file_id),
-                   updated_at = ?
-               WHERE id = ? AND chat_id IS NULL""",
-            (
-                chat_id,
-                user_id,
-                draft.sk_penerbit,
-                draft.sk_nomor,
-                draft.sk_tanggal.isoformat() if draft.sk_tanggal else None,
-                draft.sk_file_id,
-                to_db_time(utcnow()),
-                kim_id,
-            ),
-        )
-        kim = await self.kim_by_chat(chat_id)
-        if kim is None:
-            raise MembershipError("already_linked")
         return kim
 
     async def set_desk_message(self, kim_id: int, message_id: int) -> None:
@@ -145,10 +128,11 @@ class KimStore(StoreBase):
     async def decide_kim(
         self, kim_id: int, status: KimStatus, by: int, reason: str | None = None
     ) -> Kim | None:
-        """Verify or reject a waiting KIM; None when it was not waiting (already decided)."""
+        """Verify or reject a waiting registration; None when it was not waiting (already
+        decided) or is an official KIM, whose status only Diskominfo's list sets."""
         cursor = await self._write(
             """UPDATE kim SET status = ?, decided_by = ?, decided_at = ?, reject_reason = ?,
-                   updated_at = ? WHERE id = ? AND status = 'menunggu'""",
+                   updated_at = ? WHERE id = ? AND status = 'menunggu' AND source = 'telegram'""",
             (status, by, to_db_time(utcnow()), reason, to_db_time(utcnow()), kim_id),
         )
         return await self.get_kim(kim_id) if cursor.rowcount else None

@@ -95,7 +95,8 @@ async def run_due(context: BotContext, broadcast_id: int, now: datetime) -> Broa
     if run is not None:
         await submit_run(context, broadcast, run)
     updated = await context.store.get_broadcast(broadcast_id)
-    if updated is not None and updated.next_run_at is not None:
+    if updated is not None and updated.status == BroadcastStatus.SCHEDULED:
+        assert updated.next_run_at is not None
         unschedule(context, broadcast_id)
         _add_job(context, broadcast_id, updated.next_run_at)
     return run

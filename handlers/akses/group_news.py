@@ -11,6 +11,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
+from bot.models.akses import MANUAL_SOURCE
 from bot.models.registrasi import Kim, KimStatus
 from broadcasts.akses.feeds import FeedsConfig, Topic
 from handlers.akses import callbacks as cb
@@ -113,7 +114,9 @@ async def show_latest(update: Update, context: BotContext) -> None:
     items = await context.store.latest_news(page.size, topic_id, page.offset)
     sources = {s.id: s.name for s in feeds.sources}
     rows = [
-        context.texts.render("akses/latest_row", news=news, number=n, sources=sources)
+        context.texts.render(
+            "akses/latest_row", news=news, number=n, sources=sources, manual_source=MANUAL_SOURCE
+        )
         for n, news in enumerate(items, start=page.first)
     ]
     example = feeds.topics[0].id if feeds.topics else "kesehatan"

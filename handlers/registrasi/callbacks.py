@@ -1,7 +1,8 @@
 """Registrasi's callback data, spelled in one place (see handlers/common/codec.py).
 
 daftar:… the registration conversation's buttons; verif:… the desk's Verifikasi / Tolak and
-/verifikasi's pages; jabatan:… choosing a member's position; anggota:… /anggota's pages.
+/verifikasi's pages; tautan:… the desk's Setujui / Tolak on a group's link to an official KIM;
+jabatan:… choosing a member's position; anggota:… /anggota's pages.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ VERIF = Codec("verif")
 VERIFY = VERIF.action("ok", ID)
 REJECT = VERIF.action("tolak", ID)
 PENDING_PAGE = VERIF.action("hal", ID)
+
+TAUTAN = Codec("tautan")
+APPROVE_LINK = TAUTAN.action("ok", ID)
+REJECT_LINK = TAUTAN.action("tolak", ID)
 
 JABATAN = Codec("jabatan")
 PICK_MEMBER = JABATAN.action("pilih", ID)

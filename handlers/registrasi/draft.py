@@ -12,7 +12,7 @@ from enum import IntEnum
 from typing import Any
 
 from bot.context import BotContext
-from bot.models.registrasi import KimDraft
+from bot.models.registrasi import Kim, KimDraft
 from handlers.common.draft import DraftSlot, JsonDraft
 from handlers.registrasi import labels
 
@@ -42,13 +42,19 @@ class RegistrationDraft(JsonDraft):
     nama: str | None = None
     kecamatan: str | None = None
     desa: str | None = None
-    link_kim_id: int | None = None  # an imported KIM of the desa this group becomes
+    link_kim_id: int | None = None  # an official KIM of the desa this group asks to become
     penerbit: str | None = None
     nomor: str | None = None
     tanggal: str | None = None  # ISO date
     foto_kind: str | None = None  # "photo" or "document"
     foto_file_id: str | None = None
     editing: bool = False  # past the summary once: each change returns to it
+
+    def link_to(self, kim_id: int) -> None:
+        """Ask to become an official KIM's group: its SK stands, so none is entered here."""
+        self.link_kim_id = kim_id
+        self.penerbit = self.nomor = self.tanggal = None
+        self.foto_kind = self.foto_file_id = None
 
     @property
     def sk_date(self) -> date | None:
@@ -86,5 +92,15 @@ def summary_values(context: BotContext, draft: RegistrationDraft) -> dict[str, A
         "nomor": draft.nomor,
         "tanggal": draft.sk_date,
         "foto": draft.foto_file_id is not None,
-        "linked": draft.link_kim_id is not None,
+    }
+
+
+def official_values(context: BotContext, kim: Kim) -> dict[str, Any]:
+    """What the templates show of an official KIM a group asks to be linked to."""
+    return {
+        "kim": kim,
+        "kecamatan": context.region.kecamatan_by_code(kim.kecamatan_kode),
+        "desa": context.region.desa_by_code(kim.desa_kode),
+        "penerbit": labels.SK_PENERBIT.get(kim.sk_penerbit or "", "-"),
+        "status": labels.STATUS[kim.status],
     }

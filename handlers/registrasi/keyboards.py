@@ -87,9 +87,10 @@ def summary_keyboard() -> InlineKeyboardMarkup:
     )
 
 
-def edit_keyboard() -> InlineKeyboardMarkup:
-    """Which field to change."""
-    buttons = [_button(name, cb.EDIT_FIELD.data(key)) for key, name in labels.EDIT_FIELDS.items()]
+def edit_keyboard(linked: bool) -> InlineKeyboardMarkup:
+    """Which field to change (of a link to an official KIM, only the choice and the desa)."""
+    fields = labels.EDIT_FIELDS_LINK if linked else labels.EDIT_FIELDS
+    buttons = [_button(name, cb.EDIT_FIELD.data(key)) for key, name in fields.items()]
     return InlineKeyboardMarkup([*rows(buttons, 2), cancel_row()])
 
 
@@ -100,6 +101,18 @@ def verification_keyboard(kim_id: int) -> InlineKeyboardMarkup:
             [
                 _button(labels.VERIFY, cb.VERIFY.data(kim_id)),
                 _button(labels.REJECT, cb.REJECT.data(kim_id)),
+            ]
+        ]
+    )
+
+
+def link_decision_keyboard(link_id: int) -> InlineKeyboardMarkup:
+    """The desk's buttons on a group's request to be an official KIM's group."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(labels.APPROVE_LINK, cb.APPROVE_LINK.data(link_id)),
+                _button(labels.REJECT_LINK, cb.REJECT_LINK.data(link_id)),
             ]
         ]
     )

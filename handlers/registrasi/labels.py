@@ -21,11 +21,16 @@ CHOSEN_KECAMATAN: Final = "Kecamatan"
 CHOSEN_DESA: Final = "Desa/kelurahan"
 CHOSEN_PENERBIT: Final = "Penerbit SK"
 CHOSEN_FOTO: Final = "Foto SK"
+CHOSEN_LINK: Final = "Dihubungkan ke KIM"
+CHOSEN_KIM: Final = "KIM"
+CHOSEN_NEW_KIM: Final = "baru, tidak dihubungkan ke data Diskominfo"
 
 VERIFY: Final = "✅ Verifikasi"
 REJECT: Final = "✖️ Tolak"
 LINK: Final = "🔗 Hubungkan ke KIM ini"
 NEW_KIM: Final = "➕ Buat KIM baru"
+APPROVE_LINK: Final = "✅ Setujui tautan"
+REJECT_LINK: Final = "✖️ Tolak tautan"
 NO_JABATAN: Final = "Anggota biasa"
 EDIT_FIELDS: Final = {
     "nama": "Nama KIM",
@@ -34,6 +39,11 @@ EDIT_FIELDS: Final = {
     "nomor": "Nomor SK",
     "tanggal": "Tanggal SK",
     "foto": "Foto SK",
+}
+# A link keeps the official KIM's name and SK: only the choice itself can change.
+EDIT_FIELDS_LINK: Final = {
+    "tautan": "Pilihan KIM (hubungkan / baru)",
+    "wilayah": "Kecamatan & desa",
 }
 
 # Placeholders of the reply field (at most 64 characters).

@@ -27,9 +27,15 @@ async def _kim_here(update: Update, context: BotContext) -> Kim | None:
         await reply(update, context, "registrasi/membership/group_only")
         return None
     kim = await context.store.kim_by_chat(chat.id)
-    if kim is None:
+    if kim is not None:
+        return kim
+    waiting = await context.store.waiting_link_of_chat(chat.id)
+    if waiting is None:
         await reply(update, context, "registrasi/membership/not_registered")
-    return kim
+    else:  # not the KIM's group until the desk approves: nobody joins an official KIM before
+        official = await context.store.get_kim(waiting.kim_id)
+        await reply(update, context, "registrasi/membership/link_pending", kim=official)
+    return None
 
 
 async def join(update: Update, context: BotContext) -> None:

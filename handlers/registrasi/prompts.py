@@ -9,7 +9,7 @@ from telegram import Update
 from bot.context import BotContext
 from handlers.common.replies import alert, ask_text, reply
 from handlers.registrasi import keyboards, labels
-from handlers.registrasi.draft import DRAFT, MAX_NAME, Step, summary_values
+from handlers.registrasi.draft import DRAFT, MAX_NAME, Step, official_values, summary_values
 
 
 async def ask_kecamatan(update: Update, context: BotContext) -> int:
@@ -31,16 +31,18 @@ async def ask_penerbit(update: Update, context: BotContext) -> int:
 
 
 async def show_summary(update: Update, context: BotContext) -> int:
-    """Show everything entered with Konfirmasi / Ubah / Batal."""
+    """Show everything entered (or the official KIM to link to) with Konfirmasi / Ubah / Batal."""
     with DRAFT.edit(context) as draft:
         draft.editing = True
-    await reply(
-        update,
-        context,
-        "registrasi/summary",
-        keyboards.summary_keyboard(),
-        **summary_values(context, draft),
-    )
+    linked = await context.store.get_kim(draft.link_kim_id) if draft.link_kim_id else None
+    if linked is not None:
+        values = official_values(context, linked)
+        await reply(
+            update, context, "registrasi/link_summary", keyboards.summary_keyboard(), **values
+        )
+    else:
+        values = summary_values(context, draft)
+        await reply(update, context, "registrasi/summary", keyboards.summary_keyboard(), **values)
     return Step.RINGKASAN
 
 

@@ -1,10 +1,11 @@
 """Registration of a Telegram group as a KIM (Akses starts with a verified KIM).
 
 /daftar (group admins only) → name → kecamatan (buttons) → desa (paged buttons, or typed
-and matched) → [link to an imported KIM of that desa?] → SK issuer → SK number → SK date →
-optional SK photo → summary (Konfirmasi / Ubah / Batal) → waits for Diskominfo's verification.
+and matched) → [link to an official KIM of that desa? then straight to its summary: see
+link.py] → SK issuer → SK number → SK date → optional SK photo → summary (Konfirmasi / Ubah /
+Batal) → waits for Diskominfo's verification.
 The draft is kept through draft.DRAFT, persisted in SQLite, so a restart mid-way loses
-nothing. This module has the first half (name, kecamatan, desa, link); register_sk the second.
+nothing. This module has the first half (name, kecamatan, desa); register_sk the second.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from handlers.common.replies import (
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import keyboards, labels
 from handlers.registrasi.draft import DRAFT, MAX_NAME, RegistrationDraft, Step
+from handlers.registrasi.link import continue_as_new, offer_link, refuse_if_taken
 from handlers.registrasi.prompts import ask, next_step
 
 
@@ -44,9 +46,7 @@ async def start(update: Update, context: BotContext) -> int:
     if not await is_group_admin(context, chat.id, user.id):
         await reply(update, context, "registrasi/admin_only")
         return ConversationHandler.END
-    existing = await context.store.kim_by_chat(chat.id)
-    if existing is not None and existing.status != "ditolak":
-        await reply(update, context, "registrasi/already", kim=existing)
+    if await refuse_if_taken(update, context, chat.id):
         return ConversationHandler.END
     DRAFT.save(context, RegistrationDraft(chat_id=chat.id))
     await reply(update, context, "registrasi/ask_name", ask_text(labels.ASK_NAME), max=MAX_NAME)
@@ -126,7 +126,7 @@ async def find_typed_desa(update: Update, context: BotContext) -> int:
 
 
 async def save_desa(update: Update, context: BotContext) -> int:
-    """Take the chosen desa (by official code); offer an imported KIM of that desa."""
+    """Take the chosen desa (by official code); offer the desa's official KIMs to link to."""
     (kode,) = cb.DESA.parse(callback_data(update)) or ("",)
     desa = context.region.desa_by_code(kode)
     draft = DRAFT.load(context)
@@ -137,32 +137,4 @@ async def save_desa(update: Update, context: BotContext) -> int:
     draft.desa = desa.kode
     DRAFT.save(context, draft)
     await close_buttons(update, context, labels.CHOSEN_DESA, desa.nama)
-    imported = await context.store.unlinked_kims_in_desa(desa.kode)
-    if imported and not draft.editing:
-        await reply(
-            update,
-            context,
-            "registrasi/offer_link",
-            keyboards.link_keyboard(imported),
-            kims=imported,
-            desa=desa,
-        )
-        return Step.TAUTAN
-    return await next_step(update, context, Step.PENERBIT)
-
-
-async def save_link(update: Update, context: BotContext) -> int:
-    """Link to an imported KIM (its name is kept) or go on with a new one."""
-    await answer(update)
-    linked = cb.LINK.parse(callback_data(update))
-    draft = DRAFT.load(context)
-    draft.link_kim_id = None
-    if linked is not None:
-        kim = await context.store.get_kim(int(linked[0]))
-        if kim is None or kim.chat_id is not None or kim.desa_kode != draft.desa:
-            await reply(update, context, "registrasi/link_gone")
-            return Step.TAUTAN
-        draft.link_kim_id, draft.nama = kim.id, kim.nama
-    DRAFT.save(context, draft)
-    await close_buttons(update, context)
-    return await next_step(update, context, Step.PENERBIT)
+    return await offer_link(update, context) or await continue_as_new(update, context)

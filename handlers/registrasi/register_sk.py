@@ -4,7 +4,7 @@ confirmation (sent to the Diskominfo desk) and cancelling.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from telegram import Update
 
@@ -24,6 +24,7 @@ from handlers.common.replies import (
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import keyboards, labels
 from handlers.registrasi.draft import DRAFT, MAX_SK_NUMBER, Step, summary_values
+from handlers.registrasi.link import continue_as_new, offer_link, refuse_if_taken, request_link
 from handlers.registrasi.prompts import ask, next_step, show_summary
 from handlers.registrasi.verification import announce_registration
 
@@ -56,7 +57,7 @@ async def save_nomor(update: Update, context: BotContext) -> int:
 
 async def save_tanggal(update: Update, context: BotContext) -> int:
     """Take the SK date (not in the future), then ask for the photo."""
-    today = datetime.now(context.config.timezone).date()
+    today = context.config.today()
     parsed = parse_date_id(message_text(update)[:40], today)
     if parsed is None or parsed > today or parsed < date(1990, 1, 1):
         await reply(
@@ -89,34 +90,41 @@ async def save_foto(update: Update, context: BotContext) -> int:
     return await show_summary(update, context)
 
 
+_EDIT_STEPS = {
+    "nama": Step.NAMA,
+    "wilayah": Step.KECAMATAN,
+    "penerbit": Step.PENERBIT,
+    "nomor": Step.NOMOR,
+    "tanggal": Step.TANGGAL,
+    "foto": Step.FOTO,
+}
+
+
 async def choose_edit(update: Update, context: BotContext) -> int:
-    """Offer the fields that can be changed."""
+    """Offer the fields that can be changed (of a link: the choice and the desa)."""
     await answer(update)
     await close_buttons(update, context)
-    await reply(update, context, "registrasi/ask_edit", keyboards.edit_keyboard())
+    linked = DRAFT.load(context).link_kim_id is not None
+    await reply(update, context, "registrasi/ask_edit", keyboards.edit_keyboard(linked))
     return Step.RINGKASAN
 
 
 async def edit_field(update: Update, context: BotContext) -> int:
     """Jump back to one step; the summary follows again after it."""
+    (field,) = cb.EDIT_FIELD.parse(callback_data(update)) or ("",)
+    linked = DRAFT.load(context).link_kim_id is not None
+    if field not in (labels.EDIT_FIELDS_LINK if linked else labels.EDIT_FIELDS):
+        await alert(update, context, "common/unknown_choice")
+        return Step.RINGKASAN
     await answer(update)
     await close_buttons(update, context)
-    (field,) = cb.EDIT_FIELD.parse(callback_data(update)) or ("",)
-    step = {
-        "nama": Step.NAMA,
-        "wilayah": Step.KECAMATAN,
-        "penerbit": Step.PENERBIT,
-        "nomor": Step.NOMOR,
-        "tanggal": Step.TANGGAL,
-        "foto": Step.FOTO,
-    }.get(field)
-    if step is None:
-        return Step.RINGKASAN
-    return await ask(update, context, step)
+    if field == "tautan":
+        return await offer_link(update, context) or await continue_as_new(update, context)
+    return await ask(update, context, _EDIT_STEPS[field])
 
 
 async def confirm(update: Update, context: BotContext) -> int:
-    """Save the registration and send it to the Diskominfo desk."""
+    """Save the registration (or the link request) and send it to the Diskominfo desk."""
     await answer(update)
     draft = DRAFT.load(context)
     user, chat = update.effective_user, update.effective_chat
@@ -125,15 +133,11 @@ async def confirm(update: Update, context: BotContext) -> int:
     if chat.id != draft.chat_id or not await is_group_admin(context, chat.id, user.id):
         await reply(update, context, "registrasi/admin_only")
         return Step.RINGKASAN
-    existing = await context.store.kim_by_chat(chat.id)
-    if existing is not None and existing.status != "ditolak":
-        await reply(update, context, "registrasi/already", kim=existing)
+    if await refuse_if_taken(update, context, chat.id):
         return DRAFT.clear(context)
-    new_kim = draft.kim_draft()
     if draft.link_kim_id is not None:
-        kim = await context.store.link_kim(draft.link_kim_id, new_kim, chat.id, user.id)
-    else:
-        kim = await context.store.register_kim(new_kim, chat.id, user.id)
+        return await request_link(update, context, draft)
+    kim = await context.store.register_kim(draft.kim_draft(), chat.id, user.id)
     await context.store.upsert_chat(chat.id, chat.type, chat.title)
     await close_buttons(update, context, common.CONFIRMED)
     await announce_registration(context, kim, draft.foto_kind, draft.foto_file_id)

@@ -47,9 +47,10 @@ class Step(IntEnum):
 
 @dataclass
 class RejectionDraft(JsonDraft):
-    """The KIM whose rejection waits for its reason."""
+    """The KIM, or the link request (link_verification), whose rejection waits for its reason."""
 
     kim_id: int | None = None
+    link_id: int | None = None
 
 
 REJECTING = DraftSlot("tolak_kim", RejectionDraft)
@@ -148,17 +149,25 @@ async def ask_reason(update: Update, context: BotContext) -> int:
     return Step.REASON
 
 
+async def read_reason(update: Update, context: BotContext) -> str | None:
+    """The typed rejection reason; None (asked again) when it is too short or too long."""
+    reason = " ".join(message_text(update).split())
+    if 5 <= len(reason) <= MAX_REASON:
+        return reason
+    await reply(
+        update,
+        context,
+        "registrasi/verifikasi/bad_reason",
+        ask_text(labels.ASK_REASON),
+        max=MAX_REASON,
+    )
+    return None
+
+
 async def reject(update: Update, context: BotContext) -> int:
     """Reject with the typed reason and tell the group how to register again."""
-    reason = " ".join(message_text(update).split())
-    if not 5 <= len(reason) <= MAX_REASON:
-        await reply(
-            update,
-            context,
-            "registrasi/verifikasi/bad_reason",
-            ask_text(labels.ASK_REASON),
-            max=MAX_REASON,
-        )
+    reason = await read_reason(update, context)
+    if reason is None:
         return Step.REASON
     user = update.effective_user
     assert user is not None

@@ -9,7 +9,15 @@ from handlers.common.draft import cancel
 from handlers.common.filters import TO_BOT
 from handlers.common.wiring import ANY_MESSAGE, TEXT, Handler, button, command, on_message
 from handlers.registrasi import callbacks as cb
-from handlers.registrasi import membership, prompts, register, register_sk, verification
+from handlers.registrasi import (
+    link,
+    link_verification,
+    membership,
+    prompts,
+    register,
+    register_sk,
+    verification,
+)
 from handlers.registrasi.draft import Step
 
 SK_FILE = (filters.PHOTO | filters.Document.IMAGE | filters.Document.PDF) & TO_BOT
@@ -24,10 +32,11 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(CommandHandler(command("anggota"), membership.list_members))
     app.add_handler(CommandHandler(command("profil"), membership.show_profile))
     app.add_handler(CommandHandler(command("jabatan"), membership.choose_member))
-    app.add_handler(CommandHandler(command("verifikasi"), verification.list_pending))
+    app.add_handler(CommandHandler(command("verifikasi"), link_verification.list_pending))
     app.add_handler(button(verification.verify, cb.VERIFY))
     app.add_handler(button(verification.list_pending, cb.PENDING_PAGE))
     app.add_handler(button(membership.list_members, cb.MEMBERS_PAGE))
+    app.add_handler(button(link_verification.approve, cb.APPROVE_LINK))
     app.add_handler(button(membership.choose_jabatan, cb.PICK_MEMBER))
     app.add_handler(button(membership.save_jabatan, cb.SET_JABATAN))
     # Buttons of a registration that is over, or that belongs to someone else.
@@ -51,7 +60,7 @@ def _registration() -> Handler:
                 expect_button,
             ],
             R.TAUTAN: [
-                button(register.save_link, cb.LINK, cb.NEW_KIM),
+                button(link.choose_link, cb.LINK, cb.NEW_KIM),
                 expect_button,
             ],
             R.PENERBIT: [button(register_sk.save_penerbit, cb.PENERBIT), expect_button],
@@ -81,10 +90,13 @@ def _registration() -> Handler:
 
 def _rejection() -> Handler:
     return ConversationHandler(
-        entry_points=[button(verification.ask_reason, cb.REJECT)],
+        entry_points=[
+            button(verification.ask_reason, cb.REJECT),
+            button(link_verification.ask_reason, cb.REJECT_LINK),
+        ],
         states={
             verification.Step.REASON: [
-                on_message(TEXT, verification.reject),
+                on_message(TEXT, link_verification.reject),  # of a link, or of a KIM
                 on_message(ANY_MESSAGE, verification.expect_reason),
             ],
         },

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from bot.dates import format_date_id
 from bot.models.akses import NewsStatus
 from bot.models.people import Role
 from bot.store import utcnow
@@ -158,3 +162,17 @@ async def test_latest_news_filtered_by_topic(news_hub: Hub, feeds_server: FeedsS
     unknown = texts(await hub.say(citizen, chat, "/berita olahraga"))
     assert "tidak dikenal" in unknown
     assert "pertanian" in unknown
+
+
+async def test_latest_news_shows_the_publication_date(
+    news_hub: Hub, feeds_server: FeedsServer
+) -> None:
+    hub = news_hub
+    published = utcnow() - timedelta(days=3)
+    feeds_server.add("/c.xml", rss([PADI], when=published))
+    await poller(hub).poll(hub.service(FeedsConfig).source("wire"), utcnow())  # approved now
+    citizen = hub.emu.user("Warga")
+    listing = texts(await hub.say(citizen, hub.emu.private_chat(citizen), "/berita"))
+    wib = ZoneInfo("Asia/Pontianak")
+    assert f"Kantor Berita · {format_date_id(published.astimezone(wib).date())}" in listing
+    assert format_date_id(utcnow().astimezone(wib).date()) not in listing

@@ -55,7 +55,9 @@ async def test_register_verify_and_resubmit(store: Store) -> None:
     assert verified is not None
     assert verified.status == KimStatus.VERIFIED
     # A verified KIM is not overwritten by a second registration of the group.
-    await store.register_kim(DRAFT, chat_id=-4001, user_id=8)
+    with pytest.raises(MembershipError) as refused:
+        await store.register_kim(DRAFT, chat_id=-4001, user_id=8)
+    assert refused.value.reason == "registered"
     kept = await store.kim_by_chat(-4001)
     assert kept is not None
     assert kept.status == KimStatus.VERIFIED
@@ -128,9 +130,12 @@ async def test_import_is_idempotent_and_links(store: Store) -> None:
     [imported] = await store.unlinked_kims_in_desa(DRAFT.desa_kode)
     assert imported.status == KimStatus.VERIFIED
     assert imported.chat_id is None
-    linked = await store.link_kim(imported.id, DRAFT, chat_id=-4009, user_id=7)
-    assert linked.id == imported.id
-    assert linked.status == KimStatus.PENDING
+    link = await store.request_link(imported.id, chat_id=-4009, user_id=7)
+    assert link is not None
+    approval = await store.approve_link(link.id, by=1)
+    assert approval is not None
+    assert approval.kim.chat_id == -4009
+    assert approval.kim.status == KimStatus.VERIFIED
     assert await store.unlinked_kims_in_desa(DRAFT.desa_kode) == []
 
 

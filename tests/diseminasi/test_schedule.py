@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
+from bot.dates import format_datetime_id
 from bot.emulator import BotApiEmulator, User
 from bot.models.diseminasi import (
     BroadcastStatus,
@@ -24,6 +25,7 @@ from tests.diseminasi.conftest import (
     store_of,
     two_kims,
 )
+from tests.pages import all_text, walk
 
 DAILY = Schedule(ScheduleKind.DAILY, time(7))
 TEXT = Content(ContentKind.TEXT, "Siaran untuk {{ kim.nama }}")
@@ -133,3 +135,39 @@ async def test_jadwal_pause_resume_cancel(hub: Hub, broadcaster: User) -> None:
     assert "0 aktif" in listing
     assert "dibatalkan" in listing
     assert "terkirim 2/2 KIM" in listing
+
+
+def _card_title(text: str) -> str:
+    """ "Siaran #3" from a /jadwal page (its first line counts the list; the card follows)."""
+    return next(line.split(" — ")[0] for line in text.splitlines() if line.startswith("Siaran #"))
+
+
+async def test_a_finished_one_off_shows_the_schedule_it_had(
+    start_hub: HubFactory, broadcaster: User
+) -> None:
+    at = utcnow() + timedelta(hours=3)
+    long_ago = utcnow() - timedelta(days=2)
+    once = Schedule(ScheduleKind.ONCE)
+    async with start_hub() as hub:
+        await make_broadcaster(hub, broadcaster)
+        await two_kims(hub)
+        store = store_of(hub)
+        ran = await store.create_broadcast(broadcaster.id, TEXT, ALL, once, at)
+        missed = await store.create_broadcast(broadcaster.id, TEXT, ALL, once, long_ago)
+        assert await run_due(context_of(hub), ran.id, at) is not None
+        await context_of(hub).outbox.wait_idle()
+    async with start_hub(missed_run_grace_s=3600) as hub:  # the missed one is skipped
+        chat = hub.emu.private_chat(broadcaster)
+        (first,) = await hub.say(broadcaster, chat, "/jadwal")
+        pages = await walk(hub, broadcaster, first)
+        cards = {_card_title(page["text"]): page["text"] for page in pages}
+        tz = hub.services.config.timezone
+        done = cards[f"Siaran #{ran.id}"]
+        assert f"Jadwal: sekali, {format_datetime_id(at, tz)}" in done
+        assert "terkirim 2/2 KIM" in done
+        skipped = cards[f"Siaran #{missed.id}"]
+        assert f"Jadwal: sekali, {format_datetime_id(long_ago, tz)}" in skipped
+        assert "Belum pernah dikirim" in skipped
+        assert "sekarang juga" not in all_text(pages)
+        assert hub.app.job_queue is not None
+        assert not hub.app.job_queue.get_jobs_by_name(f"broadcast:siaran:{ran.id}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 
 from bot.cli import main
 from bot.kim_import import read_kim_csv
+from bot.models.registrasi import KimStatus, LinkStatus
+from bot.store import Store
 from bot.wilayah import load_region
 
 GOOD = """nama_kim,kode_desa,penerbit_sk,nomor_sk,tanggal_sk
@@ -74,3 +77,58 @@ def test_cli_import_reports_bad_rows(workdir: Path, capsys: pytest.CaptureFixtur
     assert "Ditambah 1" in captured.out
     assert "ditolak 5" in captured.out
     assert main(["kim", "import", "missing.csv"]) == 2
+
+
+SK_FILLED = """nama_kim,kode_desa,penerbit_sk,nomor_sk,tanggal_sk
+KIM Tanpa SK,61.06.14.2001,Diskominfo,55/2025,2025-05-05
+"""
+
+
+async def _link_and_verify(db: Path) -> tuple[int, int]:
+    """Link a group to KIM Sibau Maju (approved) and another to KIM Bunut Hulu (waiting)."""
+    store = await Store.connect(db)
+    try:
+        kims = {k.nama: k for k in await store.list_kims()}
+        approved = await store.request_link(kims["KIM Sibau Maju"].id, -4001, user_id=7)
+        waiting = await store.request_link(kims["KIM Bunut Hulu"].id, -4002, user_id=8)
+        assert approved is not None
+        assert waiting is not None
+        assert await store.approve_link(approved.id, by=1) is not None
+        return approved.id, waiting.id
+    finally:
+        await store.close()
+
+
+def test_reimport_keeps_statuses_links_and_the_sk_diskominfo_entered(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "kim.csv").write_text(GOOD, encoding="utf-8")
+    (workdir / "sk.csv").write_text(SK_FILLED, encoding="utf-8")
+    assert main(["kim", "import", "kim.csv"]) == 0
+    db = workdir / "data" / "kim.sqlite3"
+    approved, waiting = asyncio.run(_link_and_verify(db))
+    assert main(["kim", "import", "sk.csv"]) == 0  # Diskominfo adds the missing SK
+    assert "diperbarui 1" in capsys.readouterr().out
+    assert main(["kim", "import", "kim.csv"]) == 0  # the older list, with empty SK cells
+    assert "Ditambah 0, diperbarui 0, tidak berubah 3" in capsys.readouterr().out
+
+    async def check() -> None:
+        store = await Store.connect(db)
+        try:
+            kims = {k.nama: k for k in await store.list_kims()}
+            assert {k.status for k in kims.values()} == {KimStatus.VERIFIED}
+            assert kims["KIM Sibau Maju"].chat_id == -4001
+            assert kims["KIM Bunut Hulu"].chat_id is None
+            assert kims["KIM Tanpa SK"].sk_nomor == "55/2025"
+            assert kims["KIM Tanpa SK"].sk_penerbit == "diskominfo"
+            assert kims["KIM Tanpa SK"].sk_tanggal == date(2025, 5, 5)
+            link = await store.get_link(waiting)
+            assert link is not None
+            assert link.status == LinkStatus.PENDING
+            done = await store.get_link(approved)
+            assert done is not None
+            assert done.status == LinkStatus.APPROVED
+        finally:
+            await store.close()
+
+    asyncio.run(check())

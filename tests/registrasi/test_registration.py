@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from bot.emulator import BotApiEmulator, Chat, User
-from bot.models.registrasi import KimDraft, KimStatus
+from bot.models.registrasi import KimStatus
 from bot.store import Store
 from tests.conftest import Hub, HubFactory, buttons, texts
 
@@ -206,33 +205,6 @@ async def test_restart_in_the_middle_of_registration(
         replies = await hub.say(ketua, group, "01/02/2025")
         replies = await hub.press(ketua, replies[-1], "daftar:lewati")
         assert "KIM Tahan Banting" in replies[-1]["text"]
-
-
-async def test_group_in_a_desa_with_an_imported_kim_links_to_it(hub: Hub) -> None:
-    store = hub.store
-    imported = KimDraft("KIM Bunut Lama", DESA_BUNUT_HULU, BUNUT_HILIR, "camat", "1/2020",
-                        date(2020, 1, 1))  # fmt: skip
-    await store.import_kim(imported, "import-key")
-    ketua, _, group = kim_group(hub.emu)
-    await hub.say(ketua, group, "/daftar")
-    replies = await hub.say(ketua, group, "Nama Apa Saja")
-    replies = await hub.press(ketua, replies[-1], f"daftar:kec:{BUNUT_HILIR}")
-    replies = await hub.press(ketua, replies[-1], f"daftar:desa:{DESA_BUNUT_HULU}")
-    offer = replies[-1]
-    assert "KIM Bunut Lama" in offer["text"]
-    [link] = [d for d in buttons(offer) if d.startswith("daftar:tautkan:")]
-    replies = await hub.press(ketua, offer, link)
-    replies = await hub.press(ketua, replies[-1], "daftar:sk:camat")
-    await hub.say(ketua, group, "1/2020")
-    replies = await hub.say(ketua, group, "01/01/2020")
-    replies = await hub.press(ketua, replies[-1], "daftar:lewati")
-    assert "KIM Bunut Lama" in replies[-1]["text"]
-    assert "data Diskominfo" in replies[-1]["text"]
-    await hub.press(ketua, replies[-1], "daftar:ok")
-    kims = await store.list_kims()
-    assert len(kims) == 1
-    assert kims[0].chat_id == group.id
-    assert kims[0].nama == "KIM Bunut Lama"
 
 
 async def test_anonymous_admin_is_told_how_to_register(hub: Hub) -> None:

@@ -8,7 +8,15 @@ from bot.context import KimApplication
 from handlers.akses import callbacks as cb
 from handlers.akses import curation, group_news
 from handlers.common.draft import cancel
-from handlers.common.wiring import ANY_MESSAGE, TEXT, Handler, button, command, on_message
+from handlers.common.wiring import (
+    ANY_MESSAGE,
+    TEXT,
+    Handler,
+    button,
+    command,
+    command_button,
+    on_message,
+)
 
 
 def add_handlers(app: KimApplication) -> None:
@@ -22,12 +30,16 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(button(group_news.confirm_dissemination, cb.SEBAR))
     app.add_handler(CommandHandler(command("topik"), group_news.show_topics))
     app.add_handler(CommandHandler(command("berita"), group_news.show_latest))
+    app.add_handler(command_button("berita", group_news.show_latest))
 
 
 def _curation() -> Handler:
     """/kurasi, and /kurasi tambah, which waits for the item's text."""
     return ConversationHandler(
-        entry_points=[CommandHandler(command("kurasi"), curation.start_curation)],
+        entry_points=[
+            CommandHandler(command("kurasi"), curation.start_curation),
+            command_button("kurasi", curation.start_curation),
+        ],
         states={
             curation.Step.MANUAL: [
                 on_message(TEXT, curation.save_manual),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 from typing import Any
 
 from telegram import ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardRemove, Update
+from telegram.error import TelegramError
 
 from bot.context import BotContext
 
@@ -98,4 +100,19 @@ async def close_buttons(
         note = context.texts.render("common/chosen", label=label, value=value)
         await query.edit_message_text(note)
     else:
+        await query.edit_message_reply_markup(None)
+
+
+async def retire_buttons(update: Update, context: BotContext, template: str, **values: Any) -> None:
+    """A button of a step that is over: say so in a note, and take the message's buttons away."""
+    await toast(update, context, template, **values)
+    await drop_keyboard(update)
+
+
+async def drop_keyboard(update: Update) -> None:
+    """Remove the pressed message's buttons, if it still can be edited."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    with contextlib.suppress(TelegramError):  # too old to edit, deleted, or already bare
         await query.edit_message_reply_markup(None)

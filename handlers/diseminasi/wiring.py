@@ -9,7 +9,16 @@ from telegram.ext import (
 )
 
 from bot.context import KimApplication
-from handlers.common.wiring import ANY_MESSAGE, TEXT, Callback, Handler, button, command, on_message
+from handlers.common.wiring import (
+    ANY_MESSAGE,
+    TEXT,
+    Callback,
+    Handler,
+    button,
+    command,
+    command_button,
+    on_message,
+)
 from handlers.diseminasi import callbacks as cb
 from handlers.diseminasi import compose, receipt, schedule_cards, timing
 from handlers.diseminasi.draft import Step
@@ -21,7 +30,10 @@ CONTENT = (filters.TEXT | filters.PHOTO | filters.Document.ALL | filters.FORWARD
 def _siaran() -> Handler:
     want_button, want_text = compose.expect_button, compose.expect_text
     return ConversationHandler(
-        entry_points=[CommandHandler(command("siaran"), compose.start)],
+        entry_points=[
+            CommandHandler(command("siaran"), compose.start),
+            command_button("siaran", compose.start),
+        ],
         states={
             Step.CONTENT: [
                 on_message(CONTENT, compose.save_content),
@@ -87,6 +99,7 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(_siaran())
     app.add_handler(_receipt())
     app.add_handler(CommandHandler(command("jadwal"), schedule_cards.list_schedules))
+    app.add_handler(command_button("jadwal", schedule_cards.list_schedules))
     app.add_handler(button(schedule_cards.change, cb.CHANGE))
     app.add_handler(button(receipt.busy_elsewhere, cb.SEBAR.anything))
     app.add_handler(button(compose.stale_button, cb.SIARAN.anything))

@@ -7,7 +7,15 @@ from telegram.ext import CommandHandler, ConversationHandler, filters
 from bot.context import KimApplication
 from handlers.common.draft import cancel
 from handlers.common.filters import TO_BOT
-from handlers.common.wiring import ANY_MESSAGE, TEXT, Handler, button, command, on_message
+from handlers.common.wiring import (
+    ANY_MESSAGE,
+    TEXT,
+    Handler,
+    button,
+    command,
+    command_button,
+    on_message,
+)
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import membership, prompts, register, register_sk, verification
 from handlers.registrasi.draft import Step
@@ -25,6 +33,7 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(CommandHandler(command("profil"), membership.show_profile))
     app.add_handler(CommandHandler(command("jabatan"), membership.choose_member))
     app.add_handler(CommandHandler(command("verifikasi"), verification.list_pending))
+    app.add_handler(command_button("verifikasi", verification.list_pending))
     app.add_handler(button(verification.verify, cb.VERIFY))
     app.add_handler(button(membership.choose_jabatan, cb.PICK_MEMBER))
     app.add_handler(button(membership.save_jabatan, cb.SET_JABATAN))

@@ -7,7 +7,7 @@ from telegram.ext import CommandHandler, ConversationHandler
 from bot.context import KimApplication
 from handlers.akses import callbacks as cb
 from handlers.akses import curation, group_news
-from handlers.common.draft import cancel
+from handlers.common.draft import CONVERSATION_TIMEOUT, cancel_with, timed_out
 from handlers.common.wiring import (
     ANY_MESSAGE,
     TEXT,
@@ -16,6 +16,7 @@ from handlers.common.wiring import (
     command,
     command_button,
     on_message,
+    timeout_state,
 )
 
 
@@ -44,10 +45,12 @@ def _curation() -> Handler:
             curation.Step.MANUAL: [
                 on_message(TEXT, curation.save_manual),
                 on_message(ANY_MESSAGE, curation.expect_manual),
-            ]
+            ],
+            **timeout_state(timed_out(None, "akses/manual_timed_out")),
         },
-        fallbacks=[CommandHandler(command("batal"), cancel)],
+        fallbacks=[CommandHandler(command("batal"), cancel_with(None))],
         allow_reentry=True,
+        conversation_timeout=CONVERSATION_TIMEOUT,
         name="news_manual",
         persistent=True,
     )

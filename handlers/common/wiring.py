@@ -6,7 +6,14 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    ConversationHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot.context import BotContext
 from handlers.common.callbacks import run_command
@@ -48,3 +55,8 @@ def command_button(name: str, callback: Callback) -> Handler:
 
     action = run_command(name)
     return CallbackQueryHandler(pressed, pattern=action.pattern)
+
+
+def timeout_state(callback: Callback) -> dict[object, list[Handler]]:
+    """A conversation's TIMEOUT state: `callback` runs with the conversation's last update."""
+    return {ConversationHandler.TIMEOUT: [TypeHandler(Update, callback)]}

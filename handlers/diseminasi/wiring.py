@@ -9,6 +9,7 @@ from telegram.ext import (
 )
 
 from bot.context import KimApplication
+from handlers.common.draft import CONVERSATION_TIMEOUT, timed_out
 from handlers.common.wiring import (
     ANY_MESSAGE,
     TEXT,
@@ -18,10 +19,11 @@ from handlers.common.wiring import (
     command,
     command_button,
     on_message,
+    timeout_state,
 )
 from handlers.diseminasi import callbacks as cb
 from handlers.diseminasi import compose, receipt, schedule_cards, timing
-from handlers.diseminasi.draft import Step
+from handlers.diseminasi.draft import DRAFT, Step
 
 ANY = ANY_MESSAGE
 CONTENT = (filters.TEXT | filters.PHOTO | filters.Document.ALL | filters.FORWARDED) & ANY
@@ -60,12 +62,14 @@ def _siaran() -> Handler:
             Step.MONTHDAY: [on_message(TEXT, timing.save_monthday), _msg(want_text)],
             Step.CLOCK: [on_message(TEXT, timing.save_clock), _msg(want_text)],
             Step.CONFIRM: [button(timing.confirm, cb.CONFIRM), _msg(want_button)],
+            **timeout_state(timed_out(DRAFT, "diseminasi/siaran/timed_out")),
         },
         fallbacks=[
             CommandHandler(command("batal"), compose.cancel),
             button(compose.cancel, cb.CANCEL),
         ],
         allow_reentry=True,
+        conversation_timeout=CONVERSATION_TIMEOUT,
         name="siaran",
         persistent=True,
     )
@@ -83,12 +87,14 @@ def _receipt() -> Handler:
                 button(receipt.save_channel, cb.CHANNEL),
                 on_message(ANY, receipt.expect_channel),
             ],
+            **timeout_state(timed_out(receipt.DRAFT, "diseminasi/receipt/timed_out")),
         },
         fallbacks=[
             CommandHandler(command("batal"), receipt.cancel),
             button(receipt.cancel, cb.RECEIPT_CANCEL),
         ],
         allow_reentry=True,
+        conversation_timeout=CONVERSATION_TIMEOUT,
         name="receipt",
         persistent=True,
     )

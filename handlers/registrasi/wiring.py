@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram.ext import CommandHandler, ConversationHandler, filters
 
 from bot.context import KimApplication
-from handlers.common.draft import cancel
+from handlers.common.draft import CONVERSATION_TIMEOUT, cancel_with, timed_out
 from handlers.common.filters import TO_BOT
 from handlers.common.wiring import (
     ANY_MESSAGE,
@@ -15,10 +15,11 @@ from handlers.common.wiring import (
     command,
     command_button,
     on_message,
+    timeout_state,
 )
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import membership, prompts, register, register_sk, verification
-from handlers.registrasi.draft import Step
+from handlers.registrasi.draft import DRAFT, Step
 
 SK_FILE = (filters.PHOTO | filters.Document.IMAGE | filters.Document.PDF) & TO_BOT
 
@@ -75,18 +76,21 @@ def _registration() -> Handler:
                 button(register_sk.edit_field, cb.EDIT_FIELD),
                 expect_button,
             ],
+            **timeout_state(timed_out(DRAFT, "registrasi/timed_out")),
         },
         fallbacks=[
             CommandHandler(command("batal"), register_sk.cancel),
             button(register_sk.cancel, cb.CANCEL),
         ],
         allow_reentry=True,
+        conversation_timeout=CONVERSATION_TIMEOUT,
         name="registration",
         persistent=True,
     )
 
 
 def _rejection() -> Handler:
+    slot = verification.REJECTING
     return ConversationHandler(
         entry_points=[button(verification.ask_reason, cb.REJECT)],
         states={
@@ -94,8 +98,10 @@ def _rejection() -> Handler:
                 on_message(TEXT, verification.reject),
                 on_message(ANY_MESSAGE, verification.expect_reason),
             ],
+            **timeout_state(timed_out(slot, "registrasi/verifikasi/timed_out")),
         },
-        fallbacks=[CommandHandler(command("batal"), cancel)],
+        fallbacks=[CommandHandler(command("batal"), cancel_with(slot))],
+        conversation_timeout=CONVERSATION_TIMEOUT,
         name="rejection",
         persistent=True,
     )

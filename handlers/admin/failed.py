@@ -14,7 +14,7 @@ from bot.models.people import Role
 from bot.outbox import FailedBatch
 from handlers.admin import callbacks as cb
 from handlers.common.access import has_role
-from handlers.common.replies import alert, callback_data, reply, toast
+from handlers.common.replies import alert, callback_data, drop_pressed_button, reply, toast
 
 
 async def list_failed(update: Update, context: BotContext) -> None:
@@ -40,6 +40,7 @@ async def retry_batch(update: Update, context: BotContext) -> None:
     batch_id = int(raw_id)
     count = await context.outbox.retry_failed(batch_id)
     await toast(update, context, "admin/failed/retry_answer", count=count)
+    await drop_pressed_button(update)
     await reply(update, context, "admin/failed/retried", count=count, batch_id=batch_id)
 
 

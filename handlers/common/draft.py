@@ -68,6 +68,14 @@ class DraftSlot(Generic[D]):
         yield draft
         self.save(context, draft)
 
+    def held_by_others(self, context: BotContext, user_id: int, match: Callable[[D], bool]) -> bool:
+        """Whether someone other than `user_id` keeps a draft here that `match` accepts."""
+        for other, data in context.application.user_data.items():
+            raw = data.get(self.key)
+            if other != user_id and isinstance(raw, dict) and match(self.kind.from_json(raw)):
+                return True
+        return False
+
     def clear(self, context: BotContext) -> int:
         """Forget the draft and end the conversation."""
         _scratch(context).pop(self.key, None)

@@ -6,7 +6,13 @@ import contextlib
 import html
 from typing import Any
 
-from telegram import ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardRemove, Update
+from telegram import (
+    ForceReply,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardRemove,
+    Update,
+)
 from telegram.error import TelegramError
 
 from bot.context import BotContext
@@ -104,8 +110,8 @@ async def close_buttons(
 
 
 async def retire_buttons(update: Update, context: BotContext, template: str, **values: Any) -> None:
-    """A button of a step that is over: say so in a note, and take the message's buttons away."""
-    await toast(update, context, template, **values)
+    """A button of a step that is over: say so in a box, and take the message's buttons away."""
+    await alert(update, context, template, **values)
     await drop_keyboard(update)
 
 
@@ -116,3 +122,16 @@ async def drop_keyboard(update: Update) -> None:
         return
     with contextlib.suppress(TelegramError):  # too old to edit, deleted, or already bare
         await query.edit_message_reply_markup(None)
+
+
+async def drop_pressed_button(update: Update) -> None:
+    """Take the pressed button off its message (the others stay): its action is done."""
+    query = update.callback_query
+    message = query.message if query else None
+    if query is None or not isinstance(message, Message) or message.reply_markup is None:
+        return
+    rows = [[b for b in row if b.callback_data != query.data]
+            for row in message.reply_markup.inline_keyboard]  # fmt: skip
+    markup = InlineKeyboardMarkup([row for row in rows if row]) if any(rows) else None
+    with contextlib.suppress(TelegramError):  # too old to edit, or deleted
+        await query.edit_message_reply_markup(markup)

@@ -7,7 +7,10 @@ change it and edit the card in place.
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.models.diseminasi import Broadcast, BroadcastStatus
@@ -16,7 +19,7 @@ from bot.store import utcnow
 from broadcasts.diseminasi.schedule import plan, unschedule
 from broadcasts.diseminasi.siaran import next_run
 from handlers.common.access import has_role
-from handlers.common.replies import alert, callback_data, reply, toast
+from handlers.common.replies import alert, callback_data, drop_keyboard, reply, toast
 from handlers.diseminasi import callbacks as cb
 from handlers.diseminasi import keyboards, labels
 
@@ -51,12 +54,19 @@ async def change(update: Update, context: BotContext) -> None:
     action, raw_id = cb.CHANGE.parse(callback_data(update)) or ("", "0")
     updated = await _apply(context, action, int(raw_id))
     if updated is None:
+        # Changed elsewhere meanwhile: show the card as it now is, with the buttons that fit.
         await alert(update, context, "diseminasi/jadwal/unchanged_alert")
-        return
-    await toast(update, context, "diseminasi/jadwal/changed_alert", action=action)
+        current = await context.store.get_broadcast(int(raw_id))
+        if current is None:
+            await drop_keyboard(update)
+            return
+        updated = current
+    else:
+        await toast(update, context, "diseminasi/jadwal/changed_alert", action=action)
     text, markup = await _card(context, updated)
     if query.message:
-        await query.edit_message_text(text, reply_markup=markup)
+        with contextlib.suppress(BadRequest):  # the card already shows just this
+            await query.edit_message_text(text, reply_markup=markup)
 
 
 async def _apply(context: BotContext, action: str, broadcast_id: int) -> Broadcast | None:

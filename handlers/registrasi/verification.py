@@ -142,6 +142,15 @@ async def ask_reason(update: Update, context: BotContext) -> int:
     return Step.REASON
 
 
+async def reason_pending(update: Update, context: BotContext) -> int:
+    """Tolak pressed again while a reason is awaited: say which KIM waits for it."""
+    pending = await context.store.get_kim(REJECTING.load(context).kim_id or 0)
+    if pending is None or pending.status != KimStatus.PENDING:
+        return await ask_reason(update, context)  # that one was decided meanwhile: start anew
+    await alert(update, context, "registrasi/verifikasi/reason_pending", kim=pending)
+    return Step.REASON
+
+
 async def reject(update: Update, context: BotContext) -> int:
     """Reject with the typed reason and tell the group how to register again."""
     reason = " ".join(message_text(update).split())

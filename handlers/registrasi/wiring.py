@@ -97,6 +97,7 @@ def _rejection() -> Handler:
             verification.Step.REASON: [
                 on_message(TEXT, verification.reject),
                 on_message(ANY_MESSAGE, verification.expect_reason),
+                button(verification.reason_pending, cb.REJECT),
             ],
             **timeout_state(timed_out(slot, "registrasi/verifikasi/timed_out")),
         },

@@ -30,6 +30,7 @@ from bot.ratelimit import ResilientLimiter
 from bot.store import Store
 from bot.texts import Texts
 from bot.wilayah import load_region
+from handlers.common.access import anyone_verifies
 from handlers.common.menu import publish_commands
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ async def _post_init(app: KimApplication) -> None:
     await services.outbox.start()
     await broadcasts.start_services(app)
     await publish_commands(app)
+    if not await anyone_verifies(services.config, services.store):
+        log.warning("KIM_ADMIN_IDS kosong: pendaftaran tidak akan diverifikasi")
 
 
 async def _post_stop(app: KimApplication) -> None:

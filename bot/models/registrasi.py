@@ -124,3 +124,11 @@ class Member:
     nama: str
     jabatan: Jabatan | None
     joined_at: datetime
+
+
+@dataclass(frozen=True)
+class KimCard:
+    """A message that shows a waiting KIM with the Verifikasi / Tolak buttons."""
+
+    chat_id: int
+    message_id: int

@@ -6,7 +6,15 @@ from datetime import date
 
 import aiosqlite
 
-from bot.models.registrasi import MAX_MEMBERS, Jabatan, Kim, KimDraft, KimStatus, Member
+from bot.models.registrasi import (
+    MAX_MEMBERS,
+    Jabatan,
+    Kim,
+    KimCard,
+    KimDraft,
+    KimStatus,
+    Member,
+)
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
 
 _KIM_SELECT = """
@@ -124,6 +132,24 @@ class KimStore(StoreBase):
     async def set_desk_message(self, kim_id: int, message_id: int) -> None:
         """Remember the desk message that carries this KIM's verification buttons."""
         await self._write("UPDATE kim SET desk_message_id = ? WHERE id = ?", (message_id, kim_id))
+
+    async def remember_kim_card(self, kim_id: int, chat_id: int, message_id: int) -> None:
+        """Remember a card now showing a waiting KIM (a turned page re-points its card)."""
+        await self._write(
+            """INSERT OR REPLACE INTO kim_card (chat_id, message_id, kim_id, shown_at)
+               VALUES (?, ?, ?, ?)""",
+            (chat_id, message_id, kim_id, to_db_time(utcnow())),
+        )
+
+    async def take_kim_cards(self, kim_id: int) -> list[KimCard]:
+        """Every remembered card of a KIM, forgotten as they are handed out (oldest first)."""
+        async with self.transaction():
+            rows = await self._all(
+                "SELECT chat_id, message_id FROM kim_card WHERE kim_id = ? ORDER BY shown_at",
+                (kim_id,),
+            )
+            await self._write("DELETE FROM kim_card WHERE kim_id = ?", (kim_id,))
+        return [KimCard(r["chat_id"], r["message_id"]) for r in rows]
 
     async def decide_kim(
         self, kim_id: int, status: KimStatus, by: int, reason: str | None = None

@@ -16,7 +16,7 @@ from bot.outbox import FailedBatch
 from handlers.admin import callbacks as cb
 from handlers.common.access import has_role
 from handlers.common.pager import Page, keyboard, page_number, page_text, show
-from handlers.common.replies import alert, answer, callback_data, reply, toast
+from handlers.common.replies import alert, answer, callback_data, drop_pressed_button, reply, toast
 
 PER_PAGE = 5  # each batch has its own button: a short keyboard
 
@@ -55,6 +55,7 @@ async def retry_batch(update: Update, context: BotContext) -> None:
     batch_id = int(raw_id)
     count = await context.outbox.retry_failed(batch_id)
     await toast(update, context, "admin/failed/retry_answer", count=count)
+    await drop_pressed_button(update)
     await reply(update, context, "admin/failed/retried", count=count, batch_id=batch_id)
 
 

@@ -27,7 +27,15 @@ from handlers.akses import keyboards as kb
 from handlers.akses import labels
 from handlers.common.access import has_role
 from handlers.common.pager import Page, fit, keyboard, page_number, show
-from handlers.common.replies import alert, answer, ask_text, callback_data, message_text, reply
+from handlers.common.replies import (
+    alert,
+    answer,
+    ask_text,
+    callback_data,
+    drop_keyboard,
+    message_text,
+    reply,
+)
 
 
 class Step(IntEnum):
@@ -139,6 +147,7 @@ async def _guard(update: Update, context: BotContext) -> News | None:
     news = await context.store.get_news(_news_id(update))
     if news is None:
         await alert(update, context, "akses/unknown_item")
+        await drop_keyboard(update)
     return news
 
 
@@ -153,6 +162,7 @@ async def decide(update: Update, context: BotContext) -> None:
     decided = await context.store.decide_news(news.id, status, user.id)
     if decided is None:
         await alert(update, context, "akses/already_decided")
+        await drop_keyboard(update)
         return
     await answer(update)
     text = context.texts.render("akses/decided", approved=approve, by=user.first_name,

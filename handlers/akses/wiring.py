@@ -7,8 +7,17 @@ from telegram.ext import CommandHandler, ConversationHandler
 from bot.context import KimApplication
 from handlers.akses import callbacks as cb
 from handlers.akses import curation, group_news
-from handlers.common.draft import cancel
-from handlers.common.wiring import ANY_MESSAGE, TEXT, Handler, button, command, on_message
+from handlers.common.draft import CONVERSATION_TIMEOUT, cancel_with, timed_out
+from handlers.common.wiring import (
+    ANY_MESSAGE,
+    TEXT,
+    Handler,
+    button,
+    command,
+    command_button,
+    on_message,
+    timeout_state,
+)
 
 
 def add_handlers(app: KimApplication) -> None:
@@ -24,20 +33,26 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(CommandHandler(command("topik"), group_news.show_topics))
     app.add_handler(CommandHandler(command("berita"), group_news.show_latest))
     app.add_handler(button(group_news.show_latest, cb.NEWS_PAGE))
+    app.add_handler(command_button("berita", group_news.show_latest))
 
 
 def _curation() -> Handler:
     """/kurasi, and /kurasi tambah, which waits for the item's text."""
     return ConversationHandler(
-        entry_points=[CommandHandler(command("kurasi"), curation.start_curation)],
+        entry_points=[
+            CommandHandler(command("kurasi"), curation.start_curation),
+            command_button("kurasi", curation.start_curation),
+        ],
         states={
             curation.Step.MANUAL: [
                 on_message(TEXT, curation.save_manual),
                 on_message(ANY_MESSAGE, curation.expect_manual),
-            ]
+            ],
+            **timeout_state(timed_out(None, "akses/manual_timed_out")),
         },
-        fallbacks=[CommandHandler(command("batal"), cancel)],
+        fallbacks=[CommandHandler(command("batal"), cancel_with(None))],
         allow_reentry=True,
+        conversation_timeout=CONVERSATION_TIMEOUT,
         name="news_manual",
         persistent=True,
     )

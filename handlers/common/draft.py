@@ -7,16 +7,24 @@ survives a restart. Each conversation declares its draft dataclass (a `JsonDraft
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import contextlib
+from collections.abc import Callable, Coroutine, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
+from datetime import timedelta
 from typing import Any, Generic, Self, TypeVar
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from handlers.common.replies import reply
+
+# How long a conversation waits for the next answer before it ends by itself (each answer
+# starts the wait again). Long enough to fetch an SK from the village office's cupboard.
+CONVERSATION_TIMEOUT = timedelta(minutes=30)
+Step = Callable[[Update, BotContext], Coroutine[Any, Any, int]]
 
 
 @dataclass
@@ -60,6 +68,14 @@ class DraftSlot(Generic[D]):
         yield draft
         self.save(context, draft)
 
+    def held_by_others(self, context: BotContext, user_id: int, match: Callable[[D], bool]) -> bool:
+        """Whether someone other than `user_id` keeps a draft here that `match` accepts."""
+        for other, data in context.application.user_data.items():
+            raw = data.get(self.key)
+            if other != user_id and isinstance(raw, dict) and match(self.kind.from_json(raw)):
+                return True
+        return False
+
     def clear(self, context: BotContext) -> int:
         """Forget the draft and end the conversation."""
         _scratch(context).pop(self.key, None)
@@ -71,9 +87,33 @@ def _scratch(context: BotContext) -> dict[str, Any]:
     return context.user_data
 
 
-async def cancel(update: Update, context: BotContext) -> int:
-    """/batal inside a conversation: forget every draft of this person and end it."""
-    if context.user_data is not None:
-        context.user_data.clear()
-    await reply(update, context, "common/cancelled")
-    return ConversationHandler.END
+def cancel_with(slot: DraftSlot[Any] | None, template: str = "common/cancelled") -> Step:
+    """/batal inside a conversation: forget its draft (not the person's other drafts), end it."""
+
+    async def cancel(update: Update, context: BotContext) -> int:
+        if slot is not None:
+            slot.clear(context)
+        await reply(update, context, template)
+        return ConversationHandler.END
+
+    return cancel
+
+
+def timed_out(slot: DraftSlot[Any] | None, template: str) -> Step:
+    """What a conversation does after waiting CONVERSATION_TIMEOUT: forget its draft, say so.
+
+    PTB runs it as a job with the conversation's last update, so the person's scratch space
+    is marked for the persistence by hand (a job has no user of its own).
+    """
+
+    async def expire(update: Update, context: BotContext) -> int:
+        if slot is not None:
+            slot.clear(context)
+        if update.effective_user is not None:
+            context.application.mark_data_for_update_persistence(user_ids=update.effective_user.id)
+        minutes = int(CONVERSATION_TIMEOUT.total_seconds() // 60)
+        with contextlib.suppress(TelegramError):  # the bot was removed meanwhile: nobody to tell
+            await reply(update, context, template, minutes=minutes)
+        return ConversationHandler.END
+
+    return expire

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from markupsafe import Markup
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from bot.context import BotContext
@@ -130,17 +130,19 @@ def fit(text: str) -> str:
 async def show(
     update: Update, context: BotContext, text: str, markup: InlineKeyboardMarkup | None,
     in_place: bool | None = None,
-) -> None:  # fmt: skip
-    """Send a page, or edit the pressed message into it (by default after any button press)."""
+) -> Message | None:  # fmt: skip
+    """Send a page, or edit the pressed message into it (by default after any button press);
+    the message now showing it (None when Telegram did not say)."""
     query = update.callback_query
     if in_place is None:
         in_place = query is not None
     if not in_place or query is None or query.message is None:
-        await reply(update, context, "common/prepared", markup, html=Markup(text))
-        return
+        return await reply(update, context, "common/prepared", markup, html=Markup(text))
     try:
-        await query.edit_message_text(text, reply_markup=markup)
+        edited = await query.edit_message_text(text, reply_markup=markup)
     except BadRequest as error:
         # A stale ‹ › press can name the page already shown: then there is nothing to do.
         if "not modified" not in error.message.lower():
             raise
+        return None
+    return edited if isinstance(edited, Message) else None

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 from typing import Any
 
-from telegram import ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardRemove, Update
+from telegram import (
+    CallbackQuery,
+    ForceReply,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.error import TelegramError
 
 from bot.context import BotContext
 
+# Presses answered lately, oldest first (a press is answered within seconds of arriving).
+_ANSWERED: dict[str, CallbackQuery] = {}
+_ANSWERED_KEPT = 1000
 POPUP_LIMIT = 200  # Telegram's limit for answerCallbackQuery text
 Markup = InlineKeyboardMarkup | ForceReply | ReplyKeyboardRemove | None
 
@@ -44,9 +56,25 @@ def ask_text(placeholder: str) -> ForceReply:
 
 
 async def answer(update: Update) -> None:
-    """Answer a button press without a note (always answer: the phone shows a spinner)."""
-    if update.callback_query:
-        await update.callback_query.answer()
+    """Answer a button press without a note (always answer: the phone shows a spinner).
+
+    A press is answered once: a second answer (say, a help button running a command that
+    answers for itself) is skipped, as Telegram would refuse it.
+    """
+    query = update.callback_query
+    if query and _first_answer(query):
+        await query.answer()
+
+
+def _first_answer(query: CallbackQuery) -> bool:
+    """Whether this press has not been answered yet (and note that it now is)."""
+    # The very object, not only its id: ids are unique on Telegram, not in a test's emulator.
+    if _ANSWERED.get(query.id) is query:
+        return False
+    _ANSWERED[query.id] = query
+    if len(_ANSWERED) > _ANSWERED_KEPT:
+        del _ANSWERED[next(iter(_ANSWERED))]
+    return True
 
 
 def person_name(update: Update) -> str:
@@ -82,9 +110,10 @@ async def _popup(
     update: Update, context: BotContext, template: str, box: bool, values: dict[str, Any]
 ) -> None:
     """Pop-ups are plain text of at most 200 characters: undo the template's HTML escaping."""
-    if update.callback_query:
+    query = update.callback_query
+    if query and _first_answer(query):
         text = html.unescape(context.texts.render(template, **values))
-        await update.callback_query.answer(text[:POPUP_LIMIT], show_alert=box)
+        await query.answer(text[:POPUP_LIMIT], show_alert=box)
 
 
 async def close_buttons(
@@ -99,3 +128,31 @@ async def close_buttons(
         await query.edit_message_text(note)
     else:
         await query.edit_message_reply_markup(None)
+
+
+async def retire_buttons(update: Update, context: BotContext, template: str, **values: Any) -> None:
+    """A button of a step that is over: say so in a box, and take the message's buttons away."""
+    await alert(update, context, template, **values)
+    await drop_keyboard(update)
+
+
+async def drop_keyboard(update: Update) -> None:
+    """Remove the pressed message's buttons, if it still can be edited."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    with contextlib.suppress(TelegramError):  # too old to edit, deleted, or already bare
+        await query.edit_message_reply_markup(None)
+
+
+async def drop_pressed_button(update: Update) -> None:
+    """Take the pressed button off its message (the others stay): its action is done."""
+    query = update.callback_query
+    message = query.message if query else None
+    if query is None or not isinstance(message, Message) or message.reply_markup is None:
+        return
+    rows = [[b for b in row if b.callback_data != query.data]
+            for row in message.reply_markup.inline_keyboard]  # fmt: skip
+    markup = InlineKeyboardMarkup([row for row in rows if row]) if any(rows) else None
+    with contextlib.suppress(TelegramError):  # too old to edit, or deleted
+        await query.edit_message_reply_markup(markup)

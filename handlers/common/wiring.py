@@ -6,12 +6,21 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    ConversationHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot.context import BotContext
+from handlers.common.callbacks import run_command
 from handlers.common.codec import Action
 from handlers.common.filters import TO_BOT
 from handlers.common.labels import ENGLISH_ALIASES
+from handlers.common.replies import answer
 
 Handler = BaseHandler[Update, BotContext, Any]
 Callback = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
@@ -35,3 +44,20 @@ def button(callback: Callback, *actions: Action) -> Handler:
 def on_message(message_filter: filters.BaseFilter, callback: Callback) -> Handler:
     """A handler for messages that pass `message_filter`."""
     return MessageHandler(message_filter, callback)
+
+
+def command_button(name: str, callback: Callback) -> Handler:
+    """A help button (callbacks.run_command) that does what typing /<name> does."""
+
+    async def pressed(update: Update, context: BotContext) -> Any:
+        result = await callback(update, context)
+        await answer(update)  # unless the command answered the press itself
+        return result
+
+    action = run_command(name)
+    return CallbackQueryHandler(pressed, pattern=action.pattern)
+
+
+def timeout_state(callback: Callback) -> dict[object, list[Handler]]:
+    """A conversation's TIMEOUT state: `callback` runs with the conversation's last update."""
+    return {ConversationHandler.TIMEOUT: [TypeHandler(Update, callback)]}

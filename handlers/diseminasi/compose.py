@@ -19,7 +19,15 @@ from broadcasts.akses.feeds import FeedsConfig
 from broadcasts.diseminasi.schedule import target_kims
 from broadcasts.diseminasi.siaran import limit_of, render
 from handlers.common.access import has_role, is_group
-from handlers.common.replies import alert, answer, callback_data, close_buttons, message_text, reply
+from handlers.common.replies import (
+    alert,
+    answer,
+    callback_data,
+    close_buttons,
+    message_text,
+    reply,
+    retire_buttons,
+)
 from handlers.diseminasi import callbacks as cb
 from handlers.diseminasi import labels
 from handlers.diseminasi.draft import DRAFT, SAMPLE, SiaranDraft, Step, content_of, match_kims
@@ -188,5 +196,5 @@ def _options(context: BotContext, kind: TargetKind) -> list[tuple[str, str]]:
 
 
 async def stale_button(update: Update, context: BotContext) -> None:
-    """A /siaran button of a broadcast that is over (sent, cancelled) or someone else's."""
-    await alert(update, context, "diseminasi/siaran/stale_button")
+    """A /siaran button of a step that is over (sent, cancelled, timed out, moved on)."""
+    await retire_buttons(update, context, "diseminasi/siaran/stale_button")

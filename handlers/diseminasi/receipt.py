@@ -15,7 +15,15 @@ from telegram import Update
 from bot.context import BotContext
 from bot.models.registrasi import Kim
 from handlers.common.draft import DraftSlot, JsonDraft
-from handlers.common.replies import alert, answer, ask_text, callback_data, message_text, reply
+from handlers.common.replies import (
+    alert,
+    answer,
+    ask_text,
+    callback_data,
+    message_text,
+    reply,
+    retire_buttons,
+)
 from handlers.diseminasi import callbacks as cb
 from handlers.diseminasi import keyboards, labels
 
@@ -114,8 +122,15 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 
 async def busy_elsewhere(update: Update, context: BotContext) -> None:
-    """Channel buttons of a confirmation that belongs to another member (or is over)."""
-    await alert(update, context, "diseminasi/receipt/not_yours_alert")
+    """Channel buttons outside their step: another member's confirmation, or one that is over."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None
+    assert user is not None
+    kim = await context.store.kim_by_chat(chat.id)
+    if kim and DRAFT.held_by_others(context, user.id, lambda draft: draft.kim_id == kim.id):
+        await alert(update, context, "diseminasi/receipt/not_yours_alert")
+        return
+    await retire_buttons(update, context, "diseminasi/receipt/step_over")
 
 
 async def _own_kim(update: Update, context: BotContext, run_id: int) -> Kim | None:

@@ -20,7 +20,7 @@ from broadcasts.diseminasi.schedule import plan, unschedule
 from broadcasts.diseminasi.siaran import next_run
 from handlers.common.access import has_role
 from handlers.common.pager import Page, fit, keyboard, page_number, show
-from handlers.common.replies import alert, answer, callback_data, reply, toast
+from handlers.common.replies import alert, answer, callback_data, drop_keyboard, reply, toast
 from handlers.diseminasi import callbacks as cb
 from handlers.diseminasi import keyboards, labels
 
@@ -80,9 +80,15 @@ async def change(update: Update, context: BotContext) -> None:
     action, raw_id = cb.CHANGE.parse(callback_data(update)) or ("", "0")
     updated = await _apply(context, action, int(raw_id))
     if updated is None:
+        # Changed elsewhere meanwhile: show the card as it now is, with the buttons that fit.
         await alert(update, context, "diseminasi/jadwal/unchanged_alert")
-        return
-    await toast(update, context, "diseminasi/jadwal/changed_alert", action=action)
+        current = await context.store.get_broadcast(int(raw_id))
+        if current is None:
+            await drop_keyboard(update)
+            return
+        updated = current
+    else:
+        await toast(update, context, "diseminasi/jadwal/changed_alert", action=action)
     active, finished = await _listed(context)
     ids = [b.id for b in (*active, *finished)]
     if updated.id in ids:  # the card keeps its place in the list, and its ‹ ›

@@ -9,10 +9,21 @@ from telegram.ext import (
 )
 
 from bot.context import KimApplication
-from handlers.common.wiring import ANY_MESSAGE, TEXT, Callback, Handler, button, command, on_message
+from handlers.common.draft import CONVERSATION_TIMEOUT, timed_out
+from handlers.common.wiring import (
+    ANY_MESSAGE,
+    TEXT,
+    Callback,
+    Handler,
+    button,
+    command,
+    command_button,
+    on_message,
+    timeout_state,
+)
 from handlers.diseminasi import callbacks as cb
 from handlers.diseminasi import compose, receipt, schedule_cards, timing
-from handlers.diseminasi.draft import Step
+from handlers.diseminasi.draft import DRAFT, Step
 
 ANY = ANY_MESSAGE
 CONTENT = (filters.TEXT | filters.PHOTO | filters.Document.ALL | filters.FORWARDED) & ANY
@@ -21,7 +32,10 @@ CONTENT = (filters.TEXT | filters.PHOTO | filters.Document.ALL | filters.FORWARD
 def _siaran() -> Handler:
     want_button, want_text = compose.expect_button, compose.expect_text
     return ConversationHandler(
-        entry_points=[CommandHandler(command("siaran"), compose.start)],
+        entry_points=[
+            CommandHandler(command("siaran"), compose.start),
+            command_button("siaran", compose.start),
+        ],
         states={
             Step.CONTENT: [
                 on_message(CONTENT, compose.save_content),
@@ -48,12 +62,14 @@ def _siaran() -> Handler:
             Step.MONTHDAY: [on_message(TEXT, timing.save_monthday), _msg(want_text)],
             Step.CLOCK: [on_message(TEXT, timing.save_clock), _msg(want_text)],
             Step.CONFIRM: [button(timing.confirm, cb.CONFIRM), _msg(want_button)],
+            **timeout_state(timed_out(DRAFT, "diseminasi/siaran/timed_out")),
         },
         fallbacks=[
             CommandHandler(command("batal"), compose.cancel),
             button(compose.cancel, cb.CANCEL),
         ],
         allow_reentry=True,
+        conversation_timeout=CONVERSATION_TIMEOUT,
         name="siaran",
         persistent=True,
     )
@@ -71,12 +87,14 @@ def _receipt() -> Handler:
                 button(receipt.save_channel, cb.CHANNEL),
                 on_message(ANY, receipt.expect_channel),
             ],
+            **timeout_state(timed_out(receipt.DRAFT, "diseminasi/receipt/timed_out")),
         },
         fallbacks=[
             CommandHandler(command("batal"), receipt.cancel),
             button(receipt.cancel, cb.RECEIPT_CANCEL),
         ],
         allow_reentry=True,
+        conversation_timeout=CONVERSATION_TIMEOUT,
         name="receipt",
         persistent=True,
     )
@@ -87,6 +105,7 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(_siaran())
     app.add_handler(_receipt())
     app.add_handler(CommandHandler(command("jadwal"), schedule_cards.list_schedules))
+    app.add_handler(command_button("jadwal", schedule_cards.list_schedules))
     app.add_handler(button(schedule_cards.change, cb.CHANGE))
     app.add_handler(button(schedule_cards.list_schedules, cb.SCHEDULES_PAGE))
     app.add_handler(button(receipt.busy_elsewhere, cb.SEBAR.anything))

@@ -14,7 +14,14 @@ from bot.models.registrasi import MAX_MEMBERS, MIN_MEMBERS, Jabatan, Kim
 from bot.store import MembershipError
 from handlers.common.access import is_group, is_group_admin
 from handlers.common.pager import Page, keyboard, page_number, page_text, show
-from handlers.common.replies import alert, answer, callback_data, person_name, reply
+from handlers.common.replies import (
+    alert,
+    answer,
+    callback_data,
+    drop_keyboard,
+    person_name,
+    reply,
+)
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import keyboards, labels
 
@@ -164,6 +171,7 @@ async def save_jabatan(update: Update, context: BotContext) -> None:
     jabatan = Jabatan(key) if key in labels.JABATAN else None
     if kim is None or not await context.store.set_jabatan(kim.id, int(user_id), jabatan):
         await alert(update, context, "registrasi/membership/member_gone")
+        await drop_keyboard(update)
         return
     await answer(update)
     member = next(m for m in await context.store.list_members(kim.id) if m.user_id == int(user_id))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
-from handlers.common.replies import alert, ask_text, reply
+from handlers.common.replies import alert, ask_text, reply, retire_buttons
 from handlers.registrasi import keyboards, labels
 from handlers.registrasi.draft import DRAFT, MAX_NAME, Step, official_values, summary_values
 
@@ -86,5 +86,11 @@ async def expect_photo(update: Update, context: BotContext) -> None:
 
 
 async def busy_elsewhere(update: Update, context: BotContext) -> None:
-    """Tell another member that the registration buttons belong to whoever started it."""
-    await alert(update, context, "registrasi/not_yours")
+    """A registration button outside its step: someone else's registration, or a step over."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None
+    assert user is not None
+    if DRAFT.held_by_others(context, user.id, lambda draft: draft.chat_id == chat.id):
+        await alert(update, context, "registrasi/not_yours")
+        return
+    await retire_buttons(update, context, "registrasi/step_over")

@@ -112,6 +112,7 @@ async def turn_desa_page(update: Update, context: BotContext) -> int:
 async def back_to_kecamatan(update: Update, context: BotContext) -> int:
     """Go back from the desa list to the kecamatan list."""
     await answer(update)
+    await close_buttons(update, context)
     return await ask(update, context, Step.KECAMATAN)
 
 

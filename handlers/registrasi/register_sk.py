@@ -11,7 +11,7 @@ from telegram import Update
 from bot.context import BotContext
 from bot.dates import parse_date_id
 from handlers.common import labels as common
-from handlers.common.access import is_group_admin
+from handlers.common.access import anyone_verifies, is_group_admin
 from handlers.common.replies import (
     alert,
     answer,
@@ -141,7 +141,9 @@ async def confirm(update: Update, context: BotContext) -> int:
     await context.store.upsert_chat(chat.id, chat.type, chat.title)
     await close_buttons(update, context, common.CONFIRMED)
     await announce_registration(context, kim, draft.foto_kind, draft.foto_file_id)
-    await reply(update, context, "registrasi/submitted", kim=kim, **summary_values(context, draft))
+    unverified = not await anyone_verifies(context.config, context.store)
+    await reply(update, context, "registrasi/submitted", kim=kim, no_admin=unverified,
+                **summary_values(context, draft))  # fmt: skip
     return DRAFT.clear(context)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -28,13 +27,15 @@ from handlers.common.replies import (
     answer,
     ask_text,
     callback_data,
+    drop_keyboard,
     message_text,
     person_name,
     reply,
     toast,
 )
 from handlers.registrasi import callbacks as cb
-from handlers.registrasi import keyboards, labels
+from handlers.registrasi import cards, keyboards, labels
+from handlers.registrasi.cards import card_values
 
 MAX_REASON = 500
 
@@ -56,14 +57,6 @@ class RejectionDraft(JsonDraft):
 REJECTING = DraftSlot("tolak_kim", RejectionDraft)
 
 
-def _card(context: BotContext, kim: Kim) -> dict[str, Any]:
-    return {
-        "kim": kim,
-        "kecamatan": context.region.kecamatan_by_code(kim.kecamatan_kode),
-        "desa": context.region.desa_by_code(kim.desa_kode),
-    }
-
-
 def _desk_targets(context: BotContext) -> list[int]:
     desk = context.config.desk_chat_id
     return [desk] if desk is not None else sorted(context.config.admin_ids)
@@ -73,7 +66,7 @@ async def announce_registration(
     context: BotContext, kim: Kim, foto_kind: str | None, foto_file_id: str | None
 ) -> None:
     """Send a new registration to the desk with the verification buttons."""
-    text = context.texts.render("registrasi/verifikasi/registration", **_card(context, kim))
+    text = context.texts.render("registrasi/verifikasi/registration", **card_values(context, kim))
     caption = context.texts.render("registrasi/verifikasi/sk_caption", kim=kim)
     for chat_id in _desk_targets(context):
         try:
@@ -87,6 +80,7 @@ async def announce_registration(
         except TelegramError:
             continue  # an admin who never opened the bot; /verifikasi still lists it
         await context.store.set_desk_message(kim.id, sent.message_id)
+        await cards.remember(context, kim, sent)
 
 
 async def list_pending(update: Update, context: BotContext) -> None:
@@ -107,9 +101,13 @@ async def list_pending(update: Update, context: BotContext) -> None:
         return
     page = Page.of(page_number(update, cb.PENDING_PAGE), len(pending), 1)
     (kim,) = page.rows(pending)
-    text = context.texts.render("registrasi/verifikasi/pending", page=page, **_card(context, kim))
+    text = context.texts.render(
+        "registrasi/verifikasi/pending", page=page, **card_values(context, kim)
+    )
     buttons = keyboards.verification_keyboard(kim.id).inline_keyboard
-    await show(update, context, fit(text), keyboard(page, cb.PENDING_PAGE, above=buttons))
+    shown = await show(update, context, fit(text), keyboard(page, cb.PENDING_PAGE, above=buttons))
+    if shown is not None:  # a later decision elsewhere shows on this card too
+        await cards.remember(context, kim, shown)
 
 
 async def verify(update: Update, context: BotContext) -> None:
@@ -122,10 +120,10 @@ async def verify(update: Update, context: BotContext) -> None:
     (kim_id,) = cb.VERIFY.parse(callback_data(update)) or ("0",)
     kim = await context.store.decide_kim(int(kim_id), KimStatus.VERIFIED, user.id)
     if kim is None:
-        await alert(update, context, "registrasi/verifikasi/already_decided")
+        await _already_decided(update, context, int(kim_id))
         return
     await toast(update, context, "registrasi/verifikasi/verified_toast")
-    await _mark_decided(update, context, kim, person_name(update))
+    await cards.show_decision(context, kim, person_name(update))
     await _tell_group(context, kim, "registrasi/verifikasi/verified_group")
 
 
@@ -139,7 +137,7 @@ async def ask_reason(update: Update, context: BotContext) -> int:
     (kim_id,) = cb.REJECT.parse(callback_data(update)) or ("0",)
     kim = await context.store.get_kim(int(kim_id))
     if kim is None or kim.status != KimStatus.PENDING:
-        await alert(update, context, "registrasi/verifikasi/already_decided")
+        await _already_decided(update, context, int(kim_id))
         return ConversationHandler.END
     await answer(update)
     REJECTING.save(context, RejectionDraft(kim.id))
@@ -164,6 +162,15 @@ async def read_reason(update: Update, context: BotContext) -> str | None:
     return None
 
 
+async def reason_pending(update: Update, context: BotContext) -> int:
+    """Tolak pressed again while a reason is awaited: say which KIM waits for it."""
+    pending = await context.store.get_kim(REJECTING.load(context).kim_id or 0)
+    if pending is None or pending.status != KimStatus.PENDING:
+        return await ask_reason(update, context)  # that one was decided meanwhile: start anew
+    await alert(update, context, "registrasi/verifikasi/reason_pending", kim=pending)
+    return Step.REASON
+
+
 async def reject(update: Update, context: BotContext) -> int:
     """Reject with the typed reason and tell the group how to register again."""
     reason = await read_reason(update, context)
@@ -179,7 +186,7 @@ async def reject(update: Update, context: BotContext) -> int:
     if kim is None:
         await reply(update, context, "registrasi/verifikasi/already_decided")
         return ConversationHandler.END
-    await _mark_decided(update, context, kim, person_name(update))
+    await cards.show_decision(context, kim, person_name(update))
     await reply(update, context, "registrasi/verifikasi/rejected_desk", kim=kim)
     await _tell_group(context, kim, "registrasi/verifikasi/rejected_group")
     return ConversationHandler.END
@@ -197,16 +204,14 @@ async def expect_reason(update: Update, context: BotContext) -> int:
     return Step.REASON
 
 
-async def _mark_decided(update: Update, context: BotContext, kim: Kim, by: str) -> None:
-    """Replace the buttons on the desk message with the decision."""
-    if kim.desk_message_id is None or context.config.desk_chat_id is None:
-        return
-    with contextlib.suppress(TelegramError):  # a deleted desk message: the decision stands
-        await context.bot.edit_message_text(
-            context.texts.render("registrasi/verifikasi/decided", by=by, **_card(context, kim)),
-            chat_id=context.config.desk_chat_id,
-            message_id=kim.desk_message_id,
-        )
+async def _already_decided(update: Update, context: BotContext, kim_id: int) -> None:
+    """A card pressed after its KIM was decided: say so, and show the decision on it."""
+    await alert(update, context, "registrasi/verifikasi/already_decided")
+    kim = await context.store.get_kim(kim_id)
+    if kim is None:
+        await drop_keyboard(update)
+    else:
+        await cards.show_decision_here(update, context, kim)
 
 
 async def _tell_group(context: BotContext, kim: Kim, template: str) -> None:
@@ -214,5 +219,5 @@ async def _tell_group(context: BotContext, kim: Kim, template: str) -> None:
         return
     with contextlib.suppress(TelegramError):  # bot removed meanwhile; /profil shows the status
         await context.bot.send_message(
-            kim.chat_id, context.texts.render(template, **_card(context, kim))
+            kim.chat_id, context.texts.render(template, **card_values(context, kim))
         )

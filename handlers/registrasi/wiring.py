@@ -5,9 +5,18 @@ from __future__ import annotations
 from telegram.ext import CommandHandler, ConversationHandler, filters
 
 from bot.context import KimApplication
-from handlers.common.draft import cancel
+from handlers.common.draft import CONVERSATION_TIMEOUT, cancel_with, timed_out
 from handlers.common.filters import TO_BOT
-from handlers.common.wiring import ANY_MESSAGE, TEXT, Handler, button, command, on_message
+from handlers.common.wiring import (
+    ANY_MESSAGE,
+    TEXT,
+    Handler,
+    button,
+    command,
+    command_button,
+    on_message,
+    timeout_state,
+)
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import (
     link,
@@ -18,7 +27,7 @@ from handlers.registrasi import (
     register_sk,
     verification,
 )
-from handlers.registrasi.draft import Step
+from handlers.registrasi.draft import DRAFT, Step
 
 SK_FILE = (filters.PHOTO | filters.Document.IMAGE | filters.Document.PDF) & TO_BOT
 
@@ -33,6 +42,7 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(CommandHandler(command("profil"), membership.show_profile))
     app.add_handler(CommandHandler(command("jabatan"), membership.choose_member))
     app.add_handler(CommandHandler(command("verifikasi"), link_verification.list_pending))
+    app.add_handler(command_button("verifikasi", link_verification.list_pending))
     app.add_handler(button(verification.verify, cb.VERIFY))
     app.add_handler(button(verification.list_pending, cb.PENDING_PAGE))
     app.add_handler(button(membership.list_members, cb.MEMBERS_PAGE))
@@ -77,18 +87,21 @@ def _registration() -> Handler:
                 button(register_sk.edit_field, cb.EDIT_FIELD),
                 expect_button,
             ],
+            **timeout_state(timed_out(DRAFT, "registrasi/timed_out")),
         },
         fallbacks=[
             CommandHandler(command("batal"), register_sk.cancel),
             button(register_sk.cancel, cb.CANCEL),
         ],
         allow_reentry=True,
+        conversation_timeout=CONVERSATION_TIMEOUT,
         name="registration",
         persistent=True,
     )
 
 
 def _rejection() -> Handler:
+    slot = verification.REJECTING
     return ConversationHandler(
         entry_points=[
             button(verification.ask_reason, cb.REJECT),
@@ -98,9 +111,13 @@ def _rejection() -> Handler:
             verification.Step.REASON: [
                 on_message(TEXT, link_verification.reject),  # of a link, or of a KIM
                 on_message(ANY_MESSAGE, verification.expect_reason),
+                button(verification.reason_pending, cb.REJECT),
+                button(link_verification.ask_reason, cb.REJECT_LINK),  # switch to that link
             ],
+            **timeout_state(timed_out(slot, "registrasi/verifikasi/timed_out")),
         },
-        fallbacks=[CommandHandler(command("batal"), cancel)],
+        fallbacks=[CommandHandler(command("batal"), cancel_with(slot))],
+        conversation_timeout=CONVERSATION_TIMEOUT,
         name="rejection",
         persistent=True,
     )

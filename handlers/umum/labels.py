@@ -1,4 +1,4 @@
-"""Indonesian button labels of the general commands (/hapusdata)."""
+"""Indonesian button labels of the general commands (/hapusdata, the short help)."""
 
 from __future__ import annotations
 
@@ -6,3 +6,9 @@ from typing import Final
 
 ERASE: Final = "🗑 Hapus data saya"
 KEEP: Final = "Batal"
+
+# The short help's buttons: (command, label), for everyone and then per Diskominfo role.
+EVERYONE: Final = (("berita", "📰 Berita terbaru"), ("bantuan", "❓ Bantuan"))
+ADMIN: Final = (("verifikasi", "✅ Verifikasi KIM"), ("gagal", "⚠️ Pesan gagal"))
+BROADCASTER: Final = (("siaran", "📣 Kirim siaran"), ("jadwal", "🗓 Siaran terjadwal"))
+CURATOR: Final = (("kurasi", "🗂 Kurasi berita"),)

@@ -63,8 +63,8 @@ async def test_non_broadcasters_are_refused(hub: Hub) -> None:
     assert "hanya untuk penyiar" in texts(await hub.say(stranger, chat, "/siaran"))
     assert "hanya untuk penyiar" in texts(await hub.say(stranger, chat, "/broadcast"))
     assert "hanya untuk penyiar" in texts(await hub.say(stranger, chat, "/jadwal"))
-    # Typing on after the refusal is not taken as content.
-    assert await hub.say(stranger, chat, "Halo {{ kim.nama }}") == []
+    # Typing on after the refusal is not taken as content: it gets the short help.
+    assert "pesan bebas" in texts(await hub.say(stranger, chat, "Halo {{ kim.nama }}"))
     assert await store_of(hub).list_broadcasts([BroadcastStatus.SCHEDULED]) == []
 
 

@@ -59,6 +59,28 @@ async def kim_bot(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, str]
     return await finish(await start(*args, env=env, cwd=cwd))
 
 
+async def until_polling(emu: BotApiEmulator, proc: asyncio.subprocess.Process) -> None:
+    """Wait until the bot long-polls the emulator; fail at once if it exits instead."""
+    polling = asyncio.ensure_future(emu.wait_for(lambda e: e.polling > 0, timeout=60))
+    exited = asyncio.ensure_future(proc.wait())
+    await asyncio.wait({polling, exited}, return_when=asyncio.FIRST_COMPLETED)
+    exited.cancel()
+    if not polling.done():
+        polling.cancel()
+        assert proc.stderr is not None
+        pytest.fail(f"kim-bot exited {proc.returncode}: {(await proc.stderr.read()).decode()}")
+    polling.result()
+
+
+async def said(proc: asyncio.subprocess.Process, words: str) -> None:
+    """Read the process's stderr until a line contains `words`."""
+    assert proc.stderr is not None
+    line = b""
+    while words.encode() not in line:
+        line = await asyncio.wait_for(proc.stderr.readline(), NO_HANG_S)
+        assert line, f"kim-bot ended before saying {words!r}"
+
+
 def one_line(err: str) -> str:
     """The message: stderr must be exactly one line, with no traceback and no token."""
     assert "Traceback" not in err
@@ -175,11 +197,7 @@ async def test_ctrl_c_while_start_up_retries_stops_at_once(tmp_path: Path) -> No
     base = f"http://127.0.0.1:{closed_port()}/bot"
     env = kim_env(tmp_path, TELEGRAM_API_BASE=base)
     proc = await start("run", env=env, cwd=tmp_path)
-    assert proc.stderr is not None
-    line = b""
-    while b"dicoba lagi dalam 3 detik" not in line:  # the last and longest wait
-        line = await asyncio.wait_for(proc.stderr.readline(), NO_HANG_S)
-        assert line, "kim-bot ended before retrying"
+    await said(proc, "dicoba lagi dalam 3 detik")  # the last and longest wait
     proc.send_signal(signal.SIGINT)
     code, err = await finish(proc)
     assert code == 130  # interrupted, not "failed after the retries"
@@ -193,7 +211,7 @@ async def first_bot(tmp_path: Path, emu: BotApiEmulator) -> AsyncIterator[dict[s
     env = kim_env(tmp_path, TELEGRAM_API_BASE=emu.base_url)
     proc = await start("run", env=env, cwd=tmp_path)
     try:
-        await emu.wait_for(lambda e: e.polling > 0, timeout=30)
+        await until_polling(emu, proc)
         yield {"proc": proc, "env": env}
     finally:
         if proc.returncode is None:
@@ -218,15 +236,14 @@ async def test_a_second_bot_on_the_same_database_refuses_to_start(
     # kill -9 leaves no stale lock: the OS released it with the process.
     proc.kill()
     await proc.wait()
-    polls = len(emu.calls_to("getUpdates"))
     again = await start("run", env=env, cwd=tmp_path)
     try:
-        await emu.wait_for(lambda e: len(e.calls_to("getUpdates")) > polls, timeout=30)
-        assert again.returncode is None
+        await said(again, "KIM Hub berjalan")
     finally:
         again.send_signal(signal.SIGTERM)
-        code, _ = await finish(again)
-    assert code == 0
+        code, err = await finish(again)
+    assert code == 0, err
+    assert not [c for c in emu.calls_to("getUpdates") if c.status == 409]
 
 
 async def test_emulator_on_a_port_in_use_says_so(tmp_path: Path, emu: BotApiEmulator) -> None:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.logs import redact
 from bot.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours, parse_quiet_hours
+from bot.wilayah import load_region
 
 TOKEN_RE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
 _TOKEN_INSIDE = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,64}")
@@ -69,7 +70,12 @@ def read_dotenv(path: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     if not path.is_file():
         return values
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "bukan teks UTF-8"
+        raise ConfigError([f"Berkas {path} tidak bisa dibaca ({reason})."]) from None
+    for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue
@@ -100,11 +106,7 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
     api_base = _parse_api_base(env.get("TELEGRAM_API_BASE", ""), token, problems)
     admin_ids = _parse_ids(env.get("KIM_ADMIN_IDS", ""), problems)
     desk = _parse_chat_id(env.get("KIM_DESK_CHAT_ID", ""), problems)
-    kabupaten = env.get("KIM_KABUPATEN", "").strip() or "61.06"
-    if not KABUPATEN_RE.match(kabupaten):
-        problems.append(
-            f"KIM_KABUPATEN harus kode Kepmendagri NN.NN (mis. 61.06), bukan {kabupaten!r}."
-        )
+    kabupaten = _parse_kabupaten(env.get("KIM_KABUPATEN", "").strip() or "61.06", problems)
     timezone = _parse_timezone(env.get("KIM_TIMEZONE", "").strip() or "Asia/Pontianak", problems)
     feeds_file = config_file(env, "KIM_FEEDS_FILE", "feeds.yaml", problems)
     grace = _parse_int(
@@ -185,6 +187,17 @@ def _token_position(text: str, token: str) -> int:
     return found.start() if found else -1
 
 
+def _parse_kabupaten(code: str, problems: list[str]) -> str:
+    """A Kepmendagri regency code that the shipped list of villages knows."""
+    if not KABUPATEN_RE.match(code):
+        problems.append(f"KIM_KABUPATEN harus kode Kepmendagri NN.NN (mis. 61.06), bukan {code!r}.")
+    elif not _region_exists(code):
+        problems.append(
+            f"KIM_KABUPATEN: kode {code!r} tidak ada dalam daftar Kepmendagri (Kapuas Hulu: 61.06)."
+        )
+    return code
+
+
 def _parse_ids(raw: str, problems: list[str]) -> frozenset[int]:
     ids: set[int] = set()
     for part in filter(None, (p.strip() for p in raw.split(","))):
@@ -230,6 +243,15 @@ def _parse_timezone(name: str, problems: list[str]) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(f"KIM_TIMEZONE: zona waktu {name!r} tidak dikenal (mis. Asia/Pontianak).")
         return ZoneInfo("Asia/Pontianak")
+
+
+def _region_exists(code: str) -> bool:
+    """Whether the shipped list of villages has the regency `code` (loaded once, cached)."""
+    try:
+        load_region(code)
+    except ValueError:
+        return False
+    return True
 
 
 def _readable(path: Path) -> bool:

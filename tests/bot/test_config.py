@@ -140,3 +140,17 @@ def test_without_a_feeds_file_the_packaged_copy_is_used(
     missing = values | {"KIM_FEEDS_FILE": str(tmp_path / "none.yaml")}
     with pytest.raises(ConfigError, match=r"KIM_FEEDS_FILE: berkas .*none\.yaml tidak ada"):
         load_config(missing)
+
+
+def test_an_unknown_regency_is_a_configuration_problem(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_config(env(tmp_path, KIM_KABUPATEN="99.99"))
+    [problem] = raised.value.problems
+    assert "KIM_KABUPATEN: kode '99.99' tidak ada" in problem
+
+
+def test_an_unreadable_dotenv_is_a_configuration_problem(tmp_path: Path) -> None:
+    path = tmp_path / ".env"
+    path.write_bytes(b"KIM_ADMIN_IDS=\xff\xfe\n")
+    with pytest.raises(ConfigError, match=r"\.env tidak bisa dibaca \(bukan teks UTF-8\)"):
+        read_dotenv(path)

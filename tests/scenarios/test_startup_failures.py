@@ -195,15 +195,31 @@ async def test_no_connection_says_check_the_connection(tmp_path: Path) -> None:
 
 async def test_ctrl_c_while_start_up_retries_stops_at_once(tmp_path: Path) -> None:
     base = f"http://127.0.0.1:{closed_port()}/bot"
-    env = kim_env(tmp_path, TELEGRAM_API_BASE=base)
-    proc = await start("run", env=env, cwd=tmp_path)
-    await said(proc, "dicoba lagi dalam 3 detik")  # the last and longest wait
+    proc = await start("run", env=kim_env(tmp_path, TELEGRAM_API_BASE=base), cwd=tmp_path)
+    await said(proc, "getMe")  # the first failed attempt; retries follow
     proc.send_signal(signal.SIGINT)
+    await interrupted_at_once(proc)
+
+
+async def test_ctrl_c_while_the_server_does_not_answer_stops_at_once(
+    tmp_path: Path, emu: BotApiEmulator
+) -> None:
+    emu.fail("getMe", error="timeout", delay=60)  # held: a black-holed connection
+    proc = await start("run", env=kim_env(tmp_path, TELEGRAM_API_BASE=emu.base_url),
+                       cwd=tmp_path)  # fmt: skip
+    await emu.wait_for_call("getMe", timeout=NO_HANG_S)
+    proc.send_signal(signal.SIGINT)
+    await interrupted_at_once(proc)
+
+
+async def interrupted_at_once(proc: asyncio.subprocess.Process) -> None:
+    """The process ends as interrupted (130), not after its retries or timeouts failed."""
     code, err = await finish(proc)
-    assert code == 130  # interrupted, not "failed after the retries"
+    assert code == 130
     assert "Traceback" not in err
-    assert "Dihentikan saat memulai" in err
+    assert "Dihentikan saat memulai" in err.strip().splitlines()[-1]
     assert "NetworkError" not in err
+    assert "TimedOut" not in err
 
 
 @pytest.fixture

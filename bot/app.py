@@ -5,7 +5,8 @@ the one entry used by `kim-bot run` and by the tests. Its lifecycle follows PTB'
 `run_polling`: initialize → post_init (services, outbox, activities, command menu) → start →
 polling; then stop polling → stop → post_stop → shutdown → post_shutdown, each step run even
 when an earlier one failed. The Store opens before `initialize`, because the persistence
-reads conversations from it there, and closes in `post_shutdown`, after the last flush.
+reads conversations from it there, and closes in `post_shutdown`, after the last flush; all
+of it under the database's lock, so a second bot on the same file refuses to start.
 """
 
 from __future__ import annotations

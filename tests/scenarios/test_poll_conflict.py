@@ -111,3 +111,13 @@ async def test_a_second_bot_with_the_same_token_is_told_and_the_first_goes_on(
         await emu.wait_for(lambda e: e.polling == 1)
         emu.push(emu.text(citizen, private, "/start"))
         await emu.wait_for(lambda e: len(e.sent(private)) == 1, timeout=10)
+
+
+async def test_a_restarted_bot_is_not_taken_for_a_second_one(
+    emu: BotApiEmulator, config: Config
+) -> None:
+    # The stopped bot's long poll is cancelled, its connection closed: no conflict remains.
+    for _ in range(3):
+        async with running_bot(config):
+            await emu.wait_for(lambda e: e.polling == 1)
+    assert not [c for c in emu.calls_to("getUpdates") if c.status == 409]

@@ -5,7 +5,8 @@ the one entry used by `kim-bot run` and by the tests. Its lifecycle follows PTB'
 `run_polling`: initialize → post_init (services, outbox, activities, command menu) → start →
 polling; then stop polling → stop → post_stop → shutdown → post_shutdown, each step run even
 when an earlier one failed. The Store opens before `initialize`, because the persistence
-reads conversations from it there, and closes in `post_shutdown`, after the last flush.
+reads conversations from it there, and closes in `post_shutdown`, after the last flush; all
+of it under the database's lock, so a second bot on the same file refuses to start.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
+from telegram.error import Conflict, TelegramError
 from telegram.ext import ApplicationBuilder, Defaults, Updater
 
 import broadcasts
@@ -28,6 +30,7 @@ from bot.outbox import Outbox
 from bot.persistence import StorePersistence
 from bot.ratelimit import ResilientLimiter
 from bot.store import Store
+from bot.store.lock import exclusive
 from bot.texts import Texts
 from bot.wilayah import load_region
 from handlers.common.access import anyone_verifies
@@ -99,23 +102,37 @@ async def _post_shutdown(app: KimApplication) -> None:
 
 @asynccontextmanager
 async def running_bot(config: Config, *, polling: bool = True) -> AsyncIterator[KimApplication]:
-    """Open the Store, run the Application (and long polling), and stop it all on exit."""
-    store = await Store.connect(config.db_path)
-    try:
-        app = build_application(config, store)
-    except BaseException:
-        await store.close()
-        raise
-    try:
-        await app.initialize()
-        await _post_init(app)
-        await app.start()
-        if polling and app.updater:
-            await app.updater.start_polling(drop_pending_updates=False)
-        log.info("KIM Hub berjalan sebagai @%s", app.bot.username)
-        yield app
-    finally:
-        await _stop(app)
+    """Lock and open the Store, run the Application (and polling), and stop it all on exit."""
+    with exclusive(config.db_path):  # one running bot per database
+        store = await Store.connect(config.db_path)
+        try:
+            app = build_application(config, store)
+        except BaseException:
+            await store.close()
+            raise
+        try:
+            await app.initialize()
+            await _post_init(app)
+            await app.start()
+            if polling and app.updater:
+                await app.updater.start_polling(
+                    drop_pending_updates=False, error_callback=_polling_failed
+                )
+            log.info("KIM Hub berjalan sebagai @%s", app.bot.username)
+            yield app
+        finally:
+            await _stop(app)
+
+
+def _polling_failed(error: TelegramError) -> None:
+    """One log line per failed getUpdates (PTB retries with backoff), never a traceback."""
+    if isinstance(error, Conflict):
+        log.error(
+            "Telegram menolak getUpdates: bot lain memakai token yang sama (409 Conflict). "
+            "Hentikan bot lain itu; satu token hanya untuk satu bot."
+        )
+    else:
+        log.warning("getUpdates gagal (%s: %s); dicoba lagi", type(error).__name__, error)
 
 
 async def _stop(app: KimApplication) -> None:

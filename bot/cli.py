@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
+import errno
 import logging
 import signal
 import sys
@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Config, ConfigError, environment, load_config, utc_clock
-from bot.logs import redact, setup_logging
+from bot.logs import setup_logging
 
 log = logging.getLogger("kim-bot")
+INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, clock: Callable[[], datetime] = utc_clock) -> int:
     """Entry point of `kim-bot`; returns the exit code (`clock`: "now", for tests)."""
+    try:
+        return _main(argv, clock)
+    except KeyboardInterrupt:  # Ctrl-C before a command's own handling is set up
+        print("Dihentikan.", file=sys.stderr)
+        return INTERRUPTED
+
+
+def _main(argv: list[str] | None, clock: Callable[[], datetime]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -61,6 +70,8 @@ def main(argv: list[str] | None = None, clock: Callable[[], datetime] = utc_cloc
             print(f"- {problem}", file=sys.stderr)
         return 2
     setup_logging(config.token or None)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_no_traceback_for_bad_json)
     if args.command == "run":
         if not _feeds_valid(config):
             return 2
@@ -90,28 +101,55 @@ def _activities() -> Any:
 
 
 def _guard(config: Config, job: Coroutine[Any, Any, int]) -> int:
-    """Run a coroutine; any error is printed with the token redacted."""
+    """Run a coroutine; an error is one line saying what to do (token redacted), no traceback."""
+    from bot.failures import explain
+
     try:
         return asyncio.run(job)
     except KeyboardInterrupt:
-        return 130
-    except Exception as error:  # the last line of defence: never print the token
-        log.error(
-            "Berhenti karena kesalahan: %s",
-            redact(f"{type(error).__name__}: {error}", config.token),
-        )
-        return 1
+        print("Dihentikan.", file=sys.stderr)
+        return INTERRUPTED
+    except Exception as error:  # the last line of defence: one line, never the token
+        line, code = explain(error, config)
+        log.debug("Rincian kesalahan", exc_info=True)
+        print(line, file=sys.stderr)
+        return code
+
+
+class _Stopper:
+    """SIGINT/SIGTERM: while starting, cancel the start at once; once running, stop cleanly."""
+
+    def __init__(self, task: asyncio.Task[Any]) -> None:
+        self.requested = asyncio.Event()
+        self.running = False
+        self._task = task
+
+    def __call__(self) -> None:
+        if self.requested.is_set():
+            return
+        self.requested.set()
+        if not self.running:  # start-up may be waiting on retries: do not wait for them
+            self._task.cancel()
 
 
 async def _run_bot(config: Config) -> int:
     from bot.app import running_bot
 
-    stop = asyncio.Event()
+    task = asyncio.current_task()
+    assert task is not None
+    stopper = _Stopper(task)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    async with running_bot(config):
-        await stop.wait()
+        loop.add_signal_handler(sig, stopper)
+    try:
+        async with running_bot(config):
+            stopper.running = True
+            await stopper.requested.wait()
+    except asyncio.CancelledError:
+        if not stopper.requested.is_set():
+            raise
+        print("Dihentikan saat memulai; bot belum berjalan.", file=sys.stderr)
+        return INTERRUPTED
     log.info("KIM Hub berhenti dengan rapi.")
     return 0
 
@@ -170,7 +208,26 @@ async def _list_kims(config: Config) -> int:
 def _run_emulator(args: argparse.Namespace) -> int:
     from bot.emulator import serve
 
-    with contextlib.suppress(KeyboardInterrupt):
+    try:
         asyncio.run(serve(args.host, args.port, flood_limits=args.flood_limits,
                           open_chats=args.open_chats))  # fmt: skip
+    except KeyboardInterrupt:
+        return 0
+    except OSError as error:  # the port is taken, or the host is not this machine's
+        if error.errno == errno.EADDRINUSE:
+            print(f"Port {args.port} di {args.host} sudah dipakai program lain (emulator lain "
+                  f"masih berjalan?); pilih port lain, mis. --port {args.port + 1}.",
+                  file=sys.stderr)  # fmt: skip
+        else:
+            print(f"Emulator tidak bisa dibuka di {args.host}:{args.port} "
+                  f"({error.strerror or error}); periksa --host dan --port.",
+                  file=sys.stderr)  # fmt: skip
+        return 1
     return 0
+
+
+def _no_traceback_for_bad_json(record: logging.LogRecord) -> bool:
+    """PTB logs a non-JSON answer (a wrong TELEGRAM_API_BASE) with a traceback: keep the line."""
+    if record.name.startswith("telegram") and "invalid JSON" in str(record.msg):
+        record.exc_info, record.exc_text = None, None
+    return True

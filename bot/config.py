@@ -14,9 +14,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.logs import redact
 from bot.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours, parse_quiet_hours
+from bot.wilayah import load_region
 
 TOKEN_RE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
+_TOKEN_INSIDE = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,64}")
+_URL_RE = re.compile(r"^https?://[^\s/]+(/\S*)?$")
+# A wheel carries the default configuration files in bot/_data; a source checkout at its root.
+_PACKAGE_DIR = Path(__file__).resolve().parent
 KABUPATEN_RE = re.compile(r"^\d{2}\.\d{2}$")
 DEFAULT_API_BASE = "https://api.telegram.org/bot"
 TOKEN_HELP = (
@@ -76,7 +82,12 @@ def read_dotenv(path: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     if not path.is_file():
         return values
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "bukan teks UTF-8"
+        raise ConfigError([f"Berkas {path} tidak bisa dibaca ({reason})."]) from None
+    for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue
@@ -104,23 +115,12 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
             "TELEGRAM_BOT_TOKEN tidak berbentuk token bot (angka:huruf, mis. 123456:ABC-...). "
             "Periksa lagi salinan dari @BotFather."
         )
-    api_base = env.get("TELEGRAM_API_BASE", "").strip() or None
-    if api_base and not re.match(r"^https?://[^\s/]+(/\S*)?$", api_base):
-        problems.append(
-            "TELEGRAM_API_BASE harus URL http(s), mis. http://127.0.0.1:8081/bot "
-            f"(bukan {api_base!r})."
-        )
+    api_base = _parse_api_base(env.get("TELEGRAM_API_BASE", ""), token, problems)
     admin_ids = _parse_ids(env.get("KIM_ADMIN_IDS", ""), problems)
     desk = _parse_chat_id(env.get("KIM_DESK_CHAT_ID", ""), problems)
-    kabupaten = env.get("KIM_KABUPATEN", "").strip() or "61.06"
-    if not KABUPATEN_RE.match(kabupaten):
-        problems.append(
-            f"KIM_KABUPATEN harus kode Kepmendagri NN.NN (mis. 61.06), bukan {kabupaten!r}."
-        )
+    kabupaten = _parse_kabupaten(env.get("KIM_KABUPATEN", "").strip() or "61.06", problems)
     timezone = _parse_timezone(env.get("KIM_TIMEZONE", "").strip() or "Asia/Pontianak", problems)
-    feeds_file = Path(env.get("KIM_FEEDS_FILE", "").strip() or "feeds.yaml")
-    if not _readable(feeds_file):
-        problems.append(f"KIM_FEEDS_FILE: berkas {feeds_file} tidak ada atau tidak bisa dibaca.")
+    feeds_file = config_file(env, "KIM_FEEDS_FILE", "feeds.yaml", problems)
     grace = _parse_int(
         env.get("KIM_MISSED_RUN_GRACE_S", ""), 6 * 3600, "KIM_MISSED_RUN_GRACE_S", problems
     )
@@ -145,6 +145,71 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
     )
 
 
+def packaged_file(name: str) -> Path:
+    """The copy of a configuration file shipped with the bot (feeds.yaml, opd.yaml …)."""
+    candidates = (_PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parent / name)
+    return next((c for c in candidates if c.is_file()), candidates[0])
+
+
+def config_file(env: Mapping[str, str], variable: str, name: str, problems: list[str]) -> Path:
+    """The file `variable` names, else ./<name> when it exists, else the packaged copy."""
+    raw = env.get(variable, "").strip()
+    if raw:
+        path = Path(raw)
+    elif Path(name).exists():
+        path = Path(name)
+    else:
+        path = packaged_file(name)
+    if not _readable(path):
+        problems.append(f"{variable}: berkas {path} tidak ada atau tidak bisa dibaca.")
+    return path
+
+
+def _parse_api_base(raw: str, token: str, problems: list[str]) -> str | None:
+    """TELEGRAM_API_BASE in PTB's base_url form: …/bot, without the token or a final '/'."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    if not _URL_RE.match(raw):
+        problems.append(
+            "TELEGRAM_API_BASE harus URL http(s), mis. http://127.0.0.1:8081/bot "
+            f"(bukan {redact(raw, token)!r})."
+        )
+        return None
+    token_at = _token_position(raw, token)
+    base = (raw[:token_at] if token_at >= 0 else raw).rstrip("/")
+    suggestion = base if base.endswith("/bot") else f"{base}/bot"
+    if token_at >= 0:
+        why = "tidak boleh memuat token bot (token ditambahkan sendiri dari TELEGRAM_BOT_TOKEN)"
+    elif raw.endswith("/"):
+        why = "tidak boleh diakhiri '/' (token ditambahkan langsung di belakangnya)"
+    elif suggestion != raw:
+        why = "harus berakhir dengan /bot (token ditambahkan langsung di belakangnya)"
+    else:
+        return raw
+    problems.append(f"TELEGRAM_API_BASE {why}; isi {suggestion!r}.")
+    return None
+
+
+def _token_position(text: str, token: str) -> int:
+    """Where the bot token (or anything shaped like one) starts in `text`, or -1."""
+    if token and token in text:
+        return text.index(token)
+    found = _TOKEN_INSIDE.search(text)
+    return found.start() if found else -1
+
+
+def _parse_kabupaten(code: str, problems: list[str]) -> str:
+    """A Kepmendagri regency code that the shipped list of villages knows."""
+    if not KABUPATEN_RE.match(code):
+        problems.append(f"KIM_KABUPATEN harus kode Kepmendagri NN.NN (mis. 61.06), bukan {code!r}.")
+    elif not _region_exists(code):
+        problems.append(
+            f"KIM_KABUPATEN: kode {code!r} tidak ada dalam daftar Kepmendagri (Kapuas Hulu: 61.06)."
+        )
+    return code
+
+
 def _parse_ids(raw: str, problems: list[str]) -> frozenset[int]:
     ids: set[int] = set()
     for part in filter(None, (p.strip() for p in raw.split(","))):
@@ -162,8 +227,14 @@ def _parse_chat_id(raw: str, problems: list[str]) -> int | None:
     raw = raw.strip()
     if not raw:
         return None
-    if re.fullmatch(r"-?\d+", raw):
+    if re.fullmatch(r"-\d+", raw):
         return int(raw)
+    if re.fullmatch(r"\+?\d+", raw):
+        problems.append(
+            f"KIM_DESK_CHAT_ID: {raw!r} adalah ID pengguna, bukan grup. ID grup meja "
+            "Diskominfo selalu negatif (diawali '-', mis. -1001234567890)."
+        )
+        return None
     problems.append(f"KIM_DESK_CHAT_ID: {raw!r} bukan ID chat (angka, grup diawali '-').")
     return None
 
@@ -184,6 +255,15 @@ def _parse_timezone(name: str, problems: list[str]) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(f"KIM_TIMEZONE: zona waktu {name!r} tidak dikenal (mis. Asia/Pontianak).")
         return ZoneInfo("Asia/Pontianak")
+
+
+def _region_exists(code: str) -> bool:
+    """Whether the shipped list of villages has the regency `code` (loaded once, cached)."""
+    try:
+        load_region(code)
+    except ValueError:
+        return False
+    return True
 
 
 def _readable(path: Path) -> bool:

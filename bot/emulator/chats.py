@@ -8,6 +8,7 @@ from typing import Any
 from bot.emulator.errors import bad_request, forbidden
 from bot.emulator.registry import Ctx, accept, handles
 from bot.emulator.state import Chat, User, now
+from bot.emulator.updates import Poller
 
 _ADMIN_RIGHTS = dict.fromkeys(
     ("can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members",
@@ -57,10 +58,11 @@ async def get_me(ctx: Ctx, params: dict[str, Any]) -> dict[str, Any]:
 
 @handles("getUpdates")
 async def get_updates(ctx: Ctx, params: dict[str, Any]) -> list[dict[str, Any]]:
-    """Long-poll the update queue."""
+    """Long-poll the update queue (409 Conflict while another poll of this bot waits)."""
     timeout = float(params.get("timeout", 0))
     return await ctx.updates.get(params.get("offset"), int(params.get("limit", 100)),
-                                 timeout, params.get("allowed_updates"))  # fmt: skip
+                                 timeout, params.get("allowed_updates"),
+                                 Poller(ctx.token, ctx.connected))  # fmt: skip
 
 
 @handles("deleteWebhook")

@@ -53,3 +53,12 @@ def migrated(new_chat_id: int) -> ApiError:
 
 
 METHOD_NOT_FOUND = ApiError(404, "Not Found: method not found")
+
+
+def conflict() -> ApiError:
+    """Return the 409 Telegram sends a getUpdates while another long poll is waiting."""
+    return ApiError(
+        409,
+        "Conflict: terminated by other getUpdates request; "
+        "make sure that only one bot instance is running",
+    )

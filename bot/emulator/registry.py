@@ -30,6 +30,8 @@ class Ctx:
     token: str
     stopping: asyncio.Event
     method: str = ""
+    # Whether the caller's connection is still open (a long poll it hung up on is over).
+    connected: Callable[[], bool] = lambda: True
 
     @property
     def bot(self) -> User:

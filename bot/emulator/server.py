@@ -57,6 +57,7 @@ class ApiServer:
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         self._add_routes(app)
+        app.router.add_route("*", "/{path:.*}", _not_found)  # last: what nothing else matched
         self._stopping = asyncio.Event()
         self.updates.reopen()
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
@@ -100,20 +101,22 @@ class ApiServer:
                 early = await self._apply_fault(fault, name, params, token)
                 if early is not None:
                     return early
-            status, body = 200, {"ok": True, "result": await self._dispatch(method, params, token)}
+            result = await self._dispatch(method, params, token, _connected(request))
+            status, body = 200, {"ok": True, "result": result}
         except ApiError as exc:
             status, body = exc.code, exc.body()
         await self._record(name, params, token, status, body)
         return web.json_response(body, status=status)
 
-    async def _dispatch(self, method: Method, params: dict[str, Any], token: str) -> Any:
+    async def _dispatch(self, method: Method, params: dict[str, Any], token: str,
+                        connected: Callable[[], bool]) -> Any:  # fmt: skip
         key = method.name.lower()
         counted = is_sending(key)
         chat_id = params.get("chat_id")
         if counted:
             self.limiter.check(token, chat_id)
         handler: Handler = HANDLERS.get(key, sending.send_other if counted else accept)
-        ctx = Ctx(self.state, self.updates, token, self._stopping, key)
+        ctx = Ctx(self.state, self.updates, token, self._stopping, key, connected)
         result = await handler(ctx, params)
         if counted:
             self.limiter.record(token, chat_id)
@@ -138,6 +141,21 @@ class ApiServer:
     async def _record(self, name: str, params: dict[str, Any], token: str, status: int,
                       body: dict[str, Any] | None) -> None:  # fmt: skip
         await self.recorder.add(RecordedCall(name, params, token, self.clock(), status, body))
+
+
+def _connected(request: web.Request) -> Callable[[], bool]:
+    """Whether the client of `request` still holds its connection open."""
+
+    def connected() -> bool:
+        transport = request.transport
+        return transport is not None and not transport.is_closing()
+
+    return connected
+
+
+async def _not_found(request: web.Request) -> web.StreamResponse:
+    """Telegram's JSON 404 for any other path (e.g. a base URL with a stray '/')."""
+    return web.json_response(ApiError(404, "Not Found").body(), status=404)
 
 
 async def _read_params(request: web.Request, method: Method) -> dict[str, Any]:

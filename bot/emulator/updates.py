@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any
+
+from bot.emulator.errors import conflict
 
 # Telegram leaves these out unless allowed_updates names them explicitly.
 _OPT_IN = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
@@ -13,6 +16,14 @@ _OPT_IN = frozenset({"chat_member", "message_reaction", "message_reaction_count"
 def update_type(update: dict[str, Any]) -> str:
     """Return the kind of an update dict (its one key besides update_id)."""
     return next((k for k in update if k != "update_id"), "")
+
+
+@dataclass(frozen=True, eq=False)
+class Poller:
+    """One getUpdates long poll: which bot asks, and whether its client is still connected."""
+
+    bot: str
+    connected: Callable[[], bool] = field(default=lambda: True)
 
 
 class UpdateQueue:
@@ -25,6 +36,7 @@ class UpdateQueue:
         self._next_id = 100001
         self._waiters: set[asyncio.Event] = set()
         self._closed = False
+        self._long_polls: dict[str, Poller] = {}
 
     def push(self, update: dict[str, Any]) -> dict[str, Any]:
         """Queue `update` (assigning update_id if missing) and wake long polls."""
@@ -40,9 +52,36 @@ class UpdateQueue:
         return self._next_id - 1
 
     async def get(
+        self,
+        offset: int | None,
+        limit: int,
+        wait_seconds: float,
+        allowed: list[str] | None,
+        poller: Poller | None = None,
+    ) -> list[dict[str, Any]]:
+        """Confirm updates below `offset`, then return up to `limit`, waiting `wait_seconds`.
+
+        A second long poll of the same bot while one is waiting gets Telegram's 409 Conflict.
+        """
+        if poller is None or wait_seconds <= 0:
+            return await self._get(offset, limit, wait_seconds, allowed)
+        self._claim(poller)
+        try:
+            return await self._get(offset, limit, wait_seconds, allowed)
+        finally:
+            if self._long_polls.get(poller.bot) is poller:
+                del self._long_polls[poller.bot]
+
+    def _claim(self, poller: Poller) -> None:
+        """Register a long poll; ApiError 409 while another of the same bot is still open."""
+        waiting = self._long_polls.get(poller.bot)
+        if waiting is not None and waiting.connected():
+            raise conflict()
+        self._long_polls[poller.bot] = poller  # a poll whose client hung up does not count
+
+    async def _get(
         self, offset: int | None, limit: int, wait_seconds: float, allowed: list[str] | None
     ) -> list[dict[str, Any]]:
-        """Confirm updates below `offset`, then return up to `limit`, waiting `wait_seconds`."""
         if allowed is not None:
             self.allowed = frozenset(allowed)
         self._confirm(offset)

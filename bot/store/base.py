@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import aiosqlite
+
+from bot.store.preflight import check_path, describe
 
 Params = Sequence[Any] | dict[str, Any]
 _MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -57,16 +60,27 @@ class StoreBase:
     @classmethod
     async def open(cls, path: Path | str) -> Any:
         """Open (creating) the database file, switch on WAL and foreign keys, migrate."""
+        # Every failure is one StoreOpenError line, and a half-open connection is closed
+        # (its worker thread would otherwise keep the process alive: a hang, not an exit).
         if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(str(path), isolation_level=None)
-        db.row_factory = aiosqlite.Row
-        await db.execute("PRAGMA journal_mode=WAL")
-        await db.execute("PRAGMA foreign_keys=ON")
-        await db.execute("PRAGMA synchronous=NORMAL")
-        await db.execute("PRAGMA busy_timeout=5000")
-        store = cls(db)
-        await store.migrate()
+            await asyncio.to_thread(check_path, Path(path))
+        try:
+            db = await aiosqlite.connect(str(path), isolation_level=None)
+        except sqlite3.Error as error:
+            raise describe(error, Path(path)) from error
+        try:
+            db.row_factory = aiosqlite.Row
+            await db.execute("PRAGMA journal_mode=WAL")
+            await db.execute("PRAGMA foreign_keys=ON")
+            await db.execute("PRAGMA synchronous=NORMAL")
+            await db.execute("PRAGMA busy_timeout=5000")
+            store = cls(db)
+            await store.migrate()
+        except BaseException as error:
+            await db.close()
+            if isinstance(error, sqlite3.Error):
+                raise describe(error, Path(path)) from error
+            raise
         return store
 
     async def close(self) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_config, read_dotenv
+from bot.config import ConfigError, load_config, packaged_file, read_dotenv
 
 TOKEN = "123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0"
 
@@ -91,3 +91,66 @@ def test_dotenv(tmp_path: Path) -> None:
     path.write_text("# comment\nexport A=1\nB='two words'\nC=\"x=y\"\n\nbroken line\n")
     assert read_dotenv(path) == {"A": "1", "B": "two words", "C": "x=y"}
     assert read_dotenv(tmp_path / "none") == {}
+
+
+@pytest.mark.parametrize(
+    ("api_base", "why"),
+    [
+        ("http://127.0.0.1:8081/bot/", "diakhiri '/'"),
+        (f"http://127.0.0.1:8081/bot{TOKEN}", "memuat token"),
+        (f"http://127.0.0.1:8081/bot{TOKEN}/getMe", "memuat token"),
+        ("http://127.0.0.1:8081/bot/987654321:ZZfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0", "memuat token"),
+        ("http://127.0.0.1:8081", "berakhir dengan /bot"),
+        ("http://127.0.0.1:8081/", "diakhiri '/'"),
+    ],
+    ids=["slash", "token", "token-and-method", "another-token", "no-bot", "root-slash"],
+)
+def test_api_base_in_the_wrong_form_says_what_to_write(
+    tmp_path: Path, api_base: str, why: str
+) -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_config(env(tmp_path, TELEGRAM_API_BASE=api_base))
+    [problem] = raised.value.problems
+    assert why in problem
+    assert "'http://127.0.0.1:8081/bot'" in problem
+    assert TOKEN not in problem
+    assert "ZZfiqks" not in problem
+
+
+@pytest.mark.parametrize("desk", ["123456", "+42", "0"])
+def test_a_desk_that_is_not_a_group_is_refused(tmp_path: Path, desk: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_config(env(tmp_path, KIM_DESK_CHAT_ID=desk))
+    [problem] = raised.value.problems
+    assert "KIM_DESK_CHAT_ID" in problem
+    assert "negatif" in problem
+
+
+def test_without_a_feeds_file_the_packaged_copy_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    values = {"TELEGRAM_BOT_TOKEN": TOKEN}
+    config = load_config(values)
+    assert config.feeds_file == packaged_file("feeds.yaml")
+    assert config.feeds_file.is_absolute()
+    assert "sources:" in config.feeds_file.read_text(encoding="utf-8")
+    (tmp_path / "feeds.yaml").write_text("sources: []\n", encoding="utf-8")
+    assert load_config(values).feeds_file == Path("feeds.yaml")  # a local copy wins
+    missing = values | {"KIM_FEEDS_FILE": str(tmp_path / "none.yaml")}
+    with pytest.raises(ConfigError, match=r"KIM_FEEDS_FILE: berkas .*none\.yaml tidak ada"):
+        load_config(missing)
+
+
+def test_an_unknown_regency_is_a_configuration_problem(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_config(env(tmp_path, KIM_KABUPATEN="99.99"))
+    [problem] = raised.value.problems
+    assert "KIM_KABUPATEN: kode '99.99' tidak ada" in problem
+
+
+def test_an_unreadable_dotenv_is_a_configuration_problem(tmp_path: Path) -> None:
+    path = tmp_path / ".env"
+    path.write_bytes(b"KIM_ADMIN_IDS=\xff\xfe\n")
+    with pytest.raises(ConfigError, match=r"\.env tidak bisa dibaca \(bukan teks UTF-8\)"):
+        read_dotenv(path)

@@ -77,12 +77,15 @@ async def test_another_process_holding_the_file_fails_fast_and_leaves_no_trace(
 
 
 async def test_a_nested_transaction_joins_the_outer_one(store: FaultyStore, tmp_path: Path) -> None:
+    async def grant_then_fail() -> None:
+        async with store.transaction():
+            await store.grant_role(2, Role.CURATOR, by=1)
+            raise RuntimeError("only the inner writes are undone")
+
     async with asyncio.timeout(5), store.transaction():  # before: a deadlock
         await grant(store, 1)
         with pytest.raises(RuntimeError):
-            async with store.transaction():
-                await store.grant_role(2, Role.CURATOR, by=1)
-                raise RuntimeError("only the inner writes are undone")
+            await grant_then_fail()
         assert not await committed(tmp_path / "kim.sqlite3", 1)  # not before the outer COMMIT
     assert await committed(tmp_path / "kim.sqlite3", 1)
     assert not await committed(tmp_path / "kim.sqlite3", 2)
@@ -91,10 +94,13 @@ async def test_a_nested_transaction_joins_the_outer_one(store: FaultyStore, tmp_
 async def test_an_outer_rollback_undoes_the_nested_writes(
     store: FaultyStore, tmp_path: Path
 ) -> None:
-    with pytest.raises(RuntimeError):
+    async def nested_then_fail() -> None:
         async with asyncio.timeout(5), store.transaction():
             await grant(store, 1)
             raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        await nested_then_fail()
     assert not await committed(tmp_path / "kim.sqlite3", 1)
 
 

@@ -4,10 +4,13 @@
 before it touches the database; `store.fail("COMMIT", call=3)` makes the third statement
 containing COMMIT raise instead of running, which is what SQLite does when COMMIT is busy:
 the transaction stays open. Both count calls from the moment `fail` is called.
+`store.hold("settle_outbox")` makes the next call wait until the test releases it, to
+catch a stop in the middle of a write.
 """
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -44,16 +47,30 @@ class Faults:
 
     methods: list[Fault] = field(default_factory=list)
     statements: list[Fault] = field(default_factory=list)
+    holds: list[Hold] = field(default_factory=list)
 
-    def check_method(self, name: str) -> None:
+    async def check_method(self, name: str) -> None:
         for fault in self.methods:
             if fault.target == name:
                 fault.check()
+        for hold in [h for h in self.holds if h.method == name]:
+            self.holds.remove(hold)
+            hold.entered.set()
+            await hold.release.wait()
 
     def check_sql(self, sql: str) -> None:
         for fault in self.statements:
             if fault.target in sql:
                 fault.check()
+
+
+@dataclass
+class Hold:
+    """Keep the next call of `method` waiting: `entered` when it waits, until `release`."""
+
+    method: str
+    entered: asyncio.Event = field(default_factory=asyncio.Event)
+    release: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class FaultyConnection:
@@ -98,6 +115,12 @@ class FaultyStore(Store):
         (self.faults.methods if is_method else self.faults.statements).append(fault)
         return fault
 
+    def hold(self, method: str) -> Hold:
+        """Make the next call of a Store method wait until `release` is set."""
+        hold = Hold(method)
+        self.faults.holds.append(hold)
+        return hold
+
     def heal(self) -> None:
         """Forget every fault."""
         self.faults.methods.clear()
@@ -106,7 +129,7 @@ class FaultyStore(Store):
 
 def _faulty(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
     async def wrapper(self: FaultyStore, *args: Any, **kwargs: Any) -> Any:
-        self.faults.check_method(name)
+        await self.faults.check_method(name)
         return await method(self, *args, **kwargs)
 
     wrapper.__name__ = wrapper.__qualname__ = name

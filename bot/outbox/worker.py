@@ -250,6 +250,7 @@ class Worker:
                 self._failure = error
                 self.wake_event.set()
                 return
+            self._report_healthy()
 
     async def _write_results(self) -> None:
         # Kept until written: outcomes a failed write could not store are retried first.
@@ -258,7 +259,6 @@ class Worker:
             return
         finished = await self.store.settle_outbox(results, self.wall())
         del self._results[: len(results)]
-        self._report_healthy()
         if any(r.status != RowStatus.SENT for r in results):
             self._stale = True
         if self.after_settle is not None:

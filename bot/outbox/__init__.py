@@ -1,7 +1,8 @@
 """The outbox: every message that goes to many chats is stored first, then delivered.
 
 Use `context.outbox.submit(kind, item, [text_message(chat_id, html), ...])`; see
-bot/outbox/outbox.py for the API and bot/outbox/worker.py for how delivery works.
+bot/outbox/outbox.py for the API, bot/outbox/worker.py for how delivery works and
+bot/outbox/supervisor.py for what happens when it fails.
 """
 
 from bot.outbox.delivery import RetryPolicy

@@ -3,13 +3,17 @@
 `submit` stores a batch and its rows (idempotent per (kind, item) and per chat) and
 wakes the worker; the worker (bot/outbox/worker.py) delivers within Telegram's limits
 through its own Bot, without PTB's AIORateLimiter, which would stop every send on one
-429. `wait_idle` is for tests; `retry_failed` backs /gagal's "Kirim ulang".
+429. The worker runs supervised (bot/outbox/supervisor.py): restarted after a failure, the
+desk told. `stop` lets in-flight sends and their writes finish before the bot's last
+persistence flush and the Store's close. `wait_idle` is for tests; `retry_failed` backs
+/gagal's "Kirim ulang".
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -22,12 +26,16 @@ from bot.outbox.message import OutboxMessage
 from bot.outbox.pacing import Clock, Limits, Pacer
 from bot.outbox.progress import Progress, SentListener
 from bot.outbox.records import BatchStatus, FailedBatch
+from bot.outbox.supervisor import DeskNotice, RestartPolicy, Supervisor
 from bot.outbox.worker import Worker
 from bot.texts import Texts
 
 if TYPE_CHECKING:
     from bot.config import Config
     from bot.store import Store
+
+log = logging.getLogger(__name__)
+STOP_WAIT = 30.0  # seconds a stop waits for in-flight sends and writes before cancelling
 
 
 class Outbox:
@@ -36,7 +44,8 @@ class Outbox:
     def __init__(self, store: Store, bot: Bot, texts: Texts | None = None, *,
                  clock: Clock | None = None, limits: Limits | None = None,
                  policy: RetryPolicy | None = None, concurrency: int = 8,
-                 progress_every: float = 5.0) -> None:  # fmt: skip
+                 progress_every: float = 5.0, desk_chat_id: int | None = None,
+                 restart: RestartPolicy | None = None) -> None:  # fmt: skip
         self.store, self.bot = store, bot
         self.pacer = Pacer(limits or Limits())
         clock = clock or Clock()
@@ -44,30 +53,41 @@ class Outbox:
         self.progress = Progress(store, bot, texts, self._take_slot, self.worker.wall,
                                  progress_every)  # fmt: skip
         self.worker.after_settle = self.progress.after_settle
+        desk = DeskNotice(bot, texts, desk_chat_id, self._take_slot)
+        self.supervisor = Supervisor(self.worker, desk, restart)
         self._task: asyncio.Task[None] | None = None
 
     @classmethod
     def for_config(cls, config: Config, store: Store, texts: Texts | None = None) -> Outbox:
         """An outbox with its own Bot for the configured token and Bot API server."""
-        return cls(store, delivery_bot(config.token, config.api_base), texts)
+        bot = delivery_bot(config.token, config.api_base)
+        return cls(store, bot, texts, desk_chat_id=config.desk_chat_id)
 
     async def start(self) -> None:
-        """Start the worker (it first re-queues whatever a crash left in flight)."""
+        """Start the supervised worker (each run first re-queues what was left in flight)."""
         await self.bot.initialize()
-        self._task = asyncio.create_task(self.worker.run(), name="outbox:worker")
+        self._task = asyncio.create_task(self.supervisor.run(), name="outbox:worker")
 
     @property
     def running(self) -> bool:
         """Whether the worker runs."""
         return self._task is not None and not self._task.done()
 
-    async def stop(self) -> None:
-        """Stop the worker; in-flight sends finish and are recorded."""
-        if self._task is not None:
-            self._task.cancel()
+    async def stop(self, wait: float = STOP_WAIT) -> None:
+        """Stop the worker: in-flight sends finish and their outcomes are written.
+
+        After `wait` seconds the worker is cancelled; its open transaction rolls back.
+        """
+        task, self._task = self._task, None
+        if task is not None:
+            self.worker.stop()
+            done, _ = await asyncio.wait({task}, timeout=wait)
+            if not done:
+                log.error("outbox: pekerja belum berhenti setelah %.0f dtk, dibatalkan", wait)
+                task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+                await task
+            await self.supervisor.wait_notices()
         await self.bot.shutdown()
 
     async def submit(self, kind: str, item: str, messages: Sequence[OutboxMessage], *,

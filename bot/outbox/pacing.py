@@ -98,6 +98,13 @@ class Pacer:
         self._paused[scope] = max(self._paused.get(scope, now), now + seconds)
         return scope is None
 
+    def prune(self, now: float) -> None:
+        """Forget chats with no send in their window and pauses that ended (same pacing)."""
+        for chat_id in [c for c, window in self._chats.items() if window.count(now) == 0]:
+            del self._chats[chat_id]
+        for scope in [s for s, until in self._paused.items() if until <= now]:
+            del self._paused[scope]
+
     def _chat(self, chat_id: int) -> Window:
         window = self._chats.get(chat_id)
         if window is None:

@@ -3,7 +3,8 @@
 The message shows sent, failed and the estimated time left, refreshed at most every
 `every` seconds (worker clock); when the batch ends it shows the final figures and a
 summary message follows. Edits and sends take a pacer slot so they never push the
-worker over Telegram's limits. Sent listeners are called from here too.
+worker over Telegram's limits. Sent listeners are called from here too. What it remembers
+per batch is forgotten when the batch ends, and never exceeds TRACKED batches.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from telegram import Bot
 from telegram.error import TelegramError
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from bot.store import Store
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 SentListener = Callable[[SentMessage], Awaitable[None]]
+TRACKED = 1000  # batches remembered at most; a forgotten one is only looked up again
 
 
 class Progress:
@@ -56,6 +59,14 @@ class Progress:
                 log.exception("outbox: listener %s gagal", row.kind)
 
     async def _refresh(self, batch_id: int, finished: bool) -> None:
+        try:
+            await self._update(batch_id, finished)
+        finally:
+            if finished:
+                self._watched.pop(batch_id, None)
+                self._shown.pop(batch_id, None)
+
+    async def _update(self, batch_id: int, finished: bool) -> None:
         if self.texts is None or self._watched.get(batch_id) is False:
             return
         now = self._now()
@@ -63,10 +74,11 @@ class Progress:
         if not finished and last is not None and (now - last).total_seconds() < self.every:
             return
         status = await self.store.outbox_batch_status(batch_id)
-        self._watched[batch_id] = status is not None and status.progress_chat_id is not None
+        watched = status is not None and status.progress_chat_id is not None
+        _remember(self._watched, batch_id, watched)
         if status is None or status.progress_chat_id is None:
             return
-        self._shown[batch_id] = now
+        _remember(self._shown, batch_id, now)
         await self._show(status, eta_seconds(status, now))
         if finished:
             await self._send(status.progress_chat_id, "outbox/summary", status)
@@ -99,6 +111,14 @@ class Progress:
             log.info("outbox: pesan kemajuan ke %d gagal: %s", chat_id, error)
             return None
         return message.message_id
+
+
+def _remember(seen: dict[int, T], batch_id: int, value: T) -> None:
+    """Note a batch's value, forgetting the oldest batches beyond TRACKED."""
+    seen.pop(batch_id, None)
+    seen[batch_id] = value
+    while len(seen) > TRACKED:
+        del seen[next(iter(seen))]
 
 
 def eta_seconds(status: BatchStatus, now: datetime) -> int | None:

@@ -7,12 +7,16 @@ takes the pacer slot right then and starts a send task; at most `concurrency` ar
 flight. Outcomes are written back in
 bulk by one writer task. Database times run on the worker's clock (see `wall`), so a
 test clock moves due times too.
+
+A run ends when stopped (in-flight sends finish, their outcomes are written) or when the
+database fails; the supervisor (bot/outbox/supervisor.py) then runs it again. Outcomes not
+yet written stay in memory and are written first, before rows left 'sending' go back to
+the queue, so a failure never sends a message twice.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
@@ -30,6 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 AfterSettle = Callable[[Sequence[Settled], Sequence[int]], Awaitable[None]]
+PRUNE_EVERY = 60.0  # seconds between forgetting the pacer's idle chats
 PER_CHAT = 3  # rows per chat held in memory: enough for the pacer, fair to other chats
 LOAD_LIMIT = 1000
 # Claim a row this long before its slot, so the database write is off the critical path
@@ -45,8 +50,10 @@ class Worker:
         self.store, self.bot, self.clock, self.pacer, self.policy = store, bot, clock, pacer, policy
         self.concurrency = concurrency
         self.after_settle: AfterSettle | None = None
+        self.on_healthy: Callable[[], None] | None = None  # a run stored outcomes or went idle
         self.wake_event = asyncio.Event()
         self.idle = asyncio.Event()
+        self.stop_event = asyncio.Event()
         self._queue: dict[int, deque[OutboxRow]] = {}
         self._capped: set[int] = set()
         self._truncated = False
@@ -57,6 +64,9 @@ class Worker:
         self._flush = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
         self._epoch = (datetime.now(UTC), clock.now())
+        self._failure: Exception | None = None  # the writer's, raised by the loop
+        self._closing = self._healthy = False
+        self._pruned_at = clock.now()
 
     def wall(self) -> datetime:
         """The current UTC time on the worker's clock."""
@@ -69,8 +79,20 @@ class Worker:
         self.idle.clear()
         self.wake_event.set()
 
+    @property
+    def stopping(self) -> bool:
+        """Whether `stop` was called."""
+        return self.stop_event.is_set()
+
+    def stop(self) -> None:
+        """End the run at its next step; in-flight sends finish and are written."""
+        self.stop_event.set()
+        self.wake_event.set()
+
     async def run(self) -> None:
-        """Recover rows a crash left 'sending', then deliver until cancelled."""
+        """Write what a failed run left, recover rows left 'sending', deliver until stopped."""
+        self._begin_run()
+        await self._write_results()  # sends that happened: stored before recovery, never repeated
         recovered = await self.store.recover_outbox()
         if recovered:
             log.warning("outbox: %d pesan yang terputus dikirim ulang", recovered)
@@ -79,13 +101,24 @@ class Worker:
             await self._loop()
         finally:
             await self._drain()
-            writer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await writer
+            self._closing = True
+            self._flush.set()
+            await writer
             await self._write_results()
 
+    def _begin_run(self) -> None:
+        """Forget the last run's view of the queue; keep its unwritten outcomes."""
+        self._queue, self._capped, self._next_due = {}, set(), None
+        self._stale, self._truncated = True, False
+        self._failure, self._closing, self._healthy = None, False, False
+        self._unsettled = len(self._results)
+        self._flush.clear()
+        self.idle.clear()
+
     async def _loop(self) -> None:
-        while True:
+        while not self.stopping:
+            if self._failure is not None:
+                raise self._failure
             self.wake_event.clear()
             if self._stale:
                 await self._reload()
@@ -107,6 +140,14 @@ class Worker:
         self._queue = queue
         self._capped = {chat for chat, q in queue.items() if len(q) >= PER_CHAT}
         self._next_due = await self.store.next_outbox_due(now)
+        self._prune()
+
+    def _prune(self) -> None:
+        """Now and then, let the pacer forget chats it no longer needs to pace."""
+        now = self.clock.now()
+        if now - self._pruned_at >= PRUNE_EVERY:
+            self.pacer.prune(now)
+            self._pruned_at = now
 
     def _pick(self) -> OutboxRow | None:
         """The next row the pacer allows now, rotating chats for fairness."""
@@ -166,6 +207,7 @@ class Worker:
             and (due_in is None or not self.clock.skips_time)
         ):
             self.idle.set()
+            self._report_healthy()
         if self.clock.skips_time and self._tasks:
             await asyncio.wait(set(self._tasks))  # no time jumps while requests are out
             return
@@ -198,25 +240,40 @@ class Worker:
             await self.store.set_kim_active(row.chat_id, False)
 
     async def _write_loop(self) -> None:
-        while True:
+        """Write outcomes as they come, until the run closes or a write fails."""
+        while not self._closing:
             await self._flush.wait()
             self._flush.clear()
-            await self._write_results()
+            try:
+                await self._write_results()
+            except Exception as error:  # the loop raises it: the run must not go on unwritten
+                self._failure = error
+                self.wake_event.set()
+                return
+            self._report_healthy()
 
     async def _write_results(self) -> None:
-        results, self._results = self._results, []
+        # Kept until written: outcomes a failed write could not store are retried first.
+        results = self._results[:]
         if not results:
             return
         finished = await self.store.settle_outbox(results, self.wall())
-        self._unsettled -= len(results)
+        del self._results[: len(results)]
         if any(r.status != RowStatus.SENT for r in results):
             self._stale = True
-        self.wake_event.set()
         if self.after_settle is not None:
             try:
                 await self.after_settle(results, finished)
             except Exception:
                 log.exception("outbox: pemberitahuan setelah kirim gagal")
+        self._unsettled -= len(results)  # only now idle: progress messages are out too
+        self.wake_event.set()
+
+    def _report_healthy(self) -> None:
+        if not self._healthy:
+            self._healthy = True
+            if self.on_healthy is not None:
+                self.on_healthy()
 
     async def _drain(self) -> None:
         if self._tasks:

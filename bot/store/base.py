@@ -1,9 +1,14 @@
-"""The Store's connection, migrations and transaction helper (no domain SQL here)."""
+"""The Store's connection, migrations and transaction helper (no domain SQL here).
+
+Writes are serialised by one lock. `transaction()` always ends in COMMIT or ROLLBACK, even
+when BEGIN, a statement or COMMIT fails or the task is cancelled midway, so the shared
+connection is never left inside a transaction; nested in the same task it is a savepoint.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
+import logging
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
@@ -19,8 +24,8 @@ from bot.store.preflight import check_path, describe
 
 Params = Sequence[Any] | dict[str, Any]
 _MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-# Task-local: only the task that opened a transaction joins it; others wait for the lock.
-_IN_TRANSACTION: contextvars.ContextVar[bool] = contextvars.ContextVar("in_tx", default=False)
+CLOSE_WAIT = 10.0  # seconds close() waits for the write in progress before closing anyway
+log = logging.getLogger(__name__)
 
 
 def utcnow() -> datetime:
@@ -56,10 +61,16 @@ class StoreBase:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
         self._write_lock = asyncio.Lock()
+        self._owner: asyncio.Task[Any] | None = None  # the task inside transaction()
+        self._depth = 0  # savepoints open inside it
 
     @classmethod
-    async def open(cls, path: Path | str) -> Any:
-        """Open (creating) the database file, switch on WAL and foreign keys, migrate."""
+    async def open(cls, path: Path | str, *, busy_timeout: float = 5.0) -> Any:
+        """Open (creating) the database file, switch on WAL and foreign keys, migrate.
+
+        `busy_timeout`: seconds a write waits for another process (a CLI import, a feed
+        poll) to release the file before it fails with "database is locked".
+        """
         # Every failure is one StoreOpenError line, and a half-open connection is closed
         # (its worker thread would otherwise keep the process alive: a hang, not an exit).
         if str(path) != ":memory:":
@@ -73,7 +84,7 @@ class StoreBase:
             await db.execute("PRAGMA journal_mode=WAL")
             await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA synchronous=NORMAL")
-            await db.execute("PRAGMA busy_timeout=5000")
+            await db.execute(f"PRAGMA busy_timeout={round(busy_timeout * 1000)}")
             store = cls(db)
             await store.migrate()
         except BaseException as error:
@@ -84,8 +95,18 @@ class StoreBase:
         return store
 
     async def close(self) -> None:
-        """Close the connection."""
-        await self._db.close()
+        """Let the write in progress finish (at most CLOSE_WAIT s), then close the connection."""
+        try:
+            await asyncio.wait_for(self._write_lock.acquire(), CLOSE_WAIT)
+        except TimeoutError:
+            log.error("basis data: penulisan belum selesai setelah %.0f dtk", CLOSE_WAIT)
+            await self._rollback()
+            await self._db.close()
+            return
+        try:
+            await self._db.close()
+        finally:  # a late writer then meets "Connection closed" instead of waiting forever
+            self._write_lock.release()
 
     async def schema_version(self) -> int:
         """The PRAGMA user_version of the open database."""
@@ -100,38 +121,86 @@ class StoreBase:
             if version <= current:
                 continue
             async with self._write_lock:
-                await self._db.executescript(
-                    f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
-                )
+                try:
+                    await self._db.executescript(
+                        f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
+                    )
+                except BaseException:
+                    await self._rollback()  # a failed script stops midway, its BEGIN still open
+                    raise
             applied.append(name)
         return applied
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
-        """Run several writes atomically: BEGIN IMMEDIATE … COMMIT, rolled back on error."""
-        async with self._write_lock:
-            await self._db.execute("BEGIN IMMEDIATE")
-            marker = _IN_TRANSACTION.set(True)
-            try:
+        """Run several writes atomically: BEGIN IMMEDIATE … COMMIT; any failure rolls back.
+
+        A failure at BEGIN, in a statement, at COMMIT, or a cancellation at any of them, ends
+        in ROLLBACK, then re-raises. Nested in the same task, it joins the outer transaction
+        as a savepoint: its writes commit or roll back with the outer one, and a failure
+        inside undoes only the inner writes. Another task waits for the write lock.
+        """
+        if self._in_transaction():
+            async with self._savepoint():
                 yield
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
-            else:
+            return
+        async with self._write_lock:
+            self._owner = asyncio.current_task()
+            try:
+                # Inside the try: a BEGIN that fails or is cancelled while still queued on
+                # the connection's thread (where it runs anyway) is rolled back too.
+                await self._db.execute("BEGIN IMMEDIATE")
+                yield
                 await self._db.execute("COMMIT")
+            except BaseException:
+                await self._rollback()
+                raise
             finally:
-                _IN_TRANSACTION.reset(marker)
+                self._owner = None
+
+    @asynccontextmanager
+    async def _savepoint(self) -> AsyncIterator[None]:
+        """A nested transaction: SAVEPOINT … RELEASE, or ROLLBACK TO on failure."""
+        self._depth += 1
+        name = f"nested_{self._depth}"
+        try:
+            await self._db.execute(f"SAVEPOINT {name}")
+            yield
+            await self._db.execute(f"RELEASE {name}")
+        except BaseException:
+            await self._rollback(name)
+            raise
+        finally:
+            self._depth -= 1
+
+    async def _rollback(self, savepoint: str | None = None) -> None:
+        """Undo the open transaction (or savepoint); never raises over the original error."""
+        steps = [f"ROLLBACK TO {savepoint}", f"RELEASE {savepoint}"] if savepoint else ["ROLLBACK"]
+        try:
+            for sql in steps:
+                # Queued behind any statement still running, so it undoes that one too.
+                await self._db.execute(sql)
+        except sqlite3.OperationalError as error:
+            # "no transaction is active": BEGIN failed, or SQLite already rolled back.
+            if self._db.in_transaction:
+                log.error("basis data: %s gagal: %s", steps[0], error)
+        except Exception:
+            log.exception("basis data: ROLLBACK gagal")
+
+    def _in_transaction(self) -> bool:
+        """Whether the current task is inside `transaction()`."""
+        return self._owner is not None and self._owner is asyncio.current_task()
 
     async def _write(self, sql: str, params: Params = ()) -> aiosqlite.Cursor:
         """Execute one write; inside `transaction()` it joins it, else it commits alone."""
-        if _IN_TRANSACTION.get():
+        if self._in_transaction():
             return await self._db.execute(sql, params)
         async with self._write_lock:
             return await self._db.execute(sql, params)
 
     async def _write_many(self, sql: str, rows: Iterable[Params]) -> None:
         """Execute one statement for many parameter rows."""
-        if _IN_TRANSACTION.get():
+        if self._in_transaction():
             await self._db.executemany(sql, rows)
             return
         async with self._write_lock:

@@ -22,6 +22,7 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateSyntaxError,
     UndefinedError,
@@ -30,16 +31,23 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from bot.dates import format_date_id, format_datetime_id
+from bot.sandbox import (
+    LimitedSandbox,
+    Limits,
+    TemplateLimitError,
+    forbid_structure,
+    render_limited,
+)
 from bot.telegram_html import sanitize_html
 
 TEMPLATE_SUFFIX = ".html.j2"
 DEFAULT_TIMEZONE = ZoneInfo("Asia/Pontianak")
 _MISSING_ATTRIBUTE = re.compile(r"has no (?:attribute|element) '?([^']+?)'?$")
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_COMPILED_KEPT = 256
 
 
 TemplateDirs = Mapping[str, Sequence[Path]]
@@ -74,9 +82,14 @@ class Texts:
     """Jinja2 environments for the bot's own templates and for user-written ones."""
 
     def __init__(
-        self, templates: TemplateDirs | None = None, tz: tzinfo = DEFAULT_TIMEZONE
+        self,
+        templates: TemplateDirs | None = None,
+        tz: tzinfo = DEFAULT_TIMEZONE,
+        limits: Limits | None = None,
     ) -> None:
         self.tz = tz
+        self.limits = limits or Limits()
+        self._compiled: dict[str, Template] = {}
         dirs = default_template_dirs() if templates is None else templates
         # Its own explanations of template mistakes are always there (bot/templates/).
         dirs = {"bot": [_PROJECT_ROOT / "bot" / "templates"], **dirs}
@@ -89,8 +102,10 @@ class Texts:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-        # Immutable: a user template must not change the objects it is shown.
-        self.sandbox = ImmutableSandboxedEnvironment(
+        # Immutable: a user template must not change the objects it is shown; limited: it must
+        # not stall the bot (bot/sandbox.py).
+        self.sandbox = LimitedSandbox(
+            self.limits,
             undefined=StrictUndefined,
             autoescape=True,
             trim_blocks=True,
@@ -99,6 +114,7 @@ class Texts:
         )
         for env in (self.environment, self.sandbox):
             env.filters.update(self._filters())
+        self.sandbox.guard_filters()
 
     def _filters(self) -> dict[str, Callable[..., Any]]:
         """Return the filters shared by both environments."""
@@ -128,14 +144,17 @@ class Texts:
         return self.environment.get_template(name).render(**context).strip()
 
     def render_string(self, source: str, **context: Any) -> str:
-        """Render a user-written template in the sandbox; TemplateInputError on mistakes."""
+        """Render a user-written template in the sandbox, within limits; TemplateInputError on
+        mistakes. Synchronous and possibly slow (up to the time limit): run it off the loop."""
         try:
-            tree = self.sandbox.parse(source)
-            return self.sandbox.from_string(tree).render(**context).strip()
+            return render_limited(self._compile(source), context, self.limits).strip()
+        except TemplateLimitError as error:
+            raise self._input_error(f"limit_{error.kind}", error, limits=self.limits) from error
         except TemplateSyntaxError as error:
             message = (error.message or "").rstrip(".")
             raise self._input_error("syntax", error, line=error.lineno, message=message) from error
         except UndefinedError as error:
+            tree = self.sandbox.parse(source)
             unknown = (
                 meta.find_undeclared_variables(tree) - set(context) - set(self.sandbox.globals)
             )
@@ -145,6 +164,18 @@ class Texts:
         except (TemplateError, ArithmeticError, AttributeError, LookupError, TypeError,
                 ValueError) as error:  # fmt: skip
             raise self._input_error("failed", error, error=error) from error
+
+    def _compile(self, source: str) -> Template:
+        """The compiled user template (kept: a broadcast renders the same text per KIM)."""
+        template = self._compiled.get(source)
+        if template is None:
+            tree = self.sandbox.parse(source)
+            forbid_structure(tree)
+            template = self.sandbox.from_string(tree)
+            if len(self._compiled) >= _COMPILED_KEPT:
+                self._compiled.clear()
+            self._compiled[source] = template
+        return template
 
     def _input_error(self, kind: str, cause: Exception, **values: Any) -> TemplateInputError:
         """The Indonesian explanation of a mistake (bot/templates/template_error/, plain text)."""

@@ -72,11 +72,15 @@ class Scripting:
         return chat
 
     def text(self, user: User, chat: Chat, text: str, reply_to: MessageRef | None = None,
-             thread_id: int | None = None, push: bool = False) -> dict[str, Any]:  # fmt: skip
-        """Build a text message update; a leading /command gets its bot_command entity."""
+             thread_id: int | None = None, push: bool = False,
+             entities: list[dict[str, Any]] | None = None) -> dict[str, Any]:  # fmt: skip
+        """Build a text message update; a leading /command gets its bot_command entity, and
+        `entities` give it the formatting a person made in the Telegram app (bold, links …)."""
         message = self._message(user, chat, reply_to, thread_id)
         message["text"] = text
-        if text.startswith("/"):
+        if entities:
+            message["entities"] = entities
+        elif text.startswith("/"):
             command = text.split(maxsplit=1)[0]
             message["entities"] = [{"type": "bot_command", "offset": 0,
                                     "length": utf16_len(command)}]  # fmt: skip

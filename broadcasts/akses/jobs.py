@@ -9,6 +9,7 @@ it composes nothing, so the night's items leave together as one digest in the mo
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from collections import defaultdict
@@ -129,7 +130,8 @@ async def _deliver(context: BotContext, kim: Kim, items: list[News]) -> list[str
     """Queue one KIM's message(s) and remember what they carry."""
     assert kim.chat_id is not None
     sources = {s.id: s for s in context.service(FeedsConfig).sources}
-    parts = compose(context.texts, kim.nama, items, sources)
+    # Off the loop: a feeds.yaml item template renders within limits, but may take a moment.
+    parts = await asyncio.to_thread(compose, context.texts, kim.nama, items, sources)
     carried = ",".join(str(i) for part in parts for i in part.news_ids)
     digest = hashlib.sha1(carried.encode(), usedforsecurity=False).hexdigest()[:12]
     keys = []

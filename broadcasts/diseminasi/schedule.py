@@ -8,6 +8,7 @@ Config.missed_run_grace_s), never twice; older misses are skipped to the next oc
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -123,7 +124,9 @@ async def submit_run(context: BotContext, broadcast: Broadcast, run: BroadcastRu
     batch_id = await context.outbox.submit(
         kind=KIND,
         item=f"{broadcast.id}:{run.run_no}",
-        messages=build_messages(context.texts, broadcast.content, to, run.id),
+        messages=await asyncio.to_thread(
+            build_messages, context.texts, broadcast.content, to, run.id
+        ),
         created_by=broadcast.created_by,
         progress_chat_id=broadcast.created_by,
     )

@@ -11,19 +11,22 @@ import calendar
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from time import monotonic
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.models.diseminasi import Content, ContentKind, Schedule, ScheduleKind, Target, TargetKind
 from bot.models.registrasi import Kim, KimStatus
 from bot.outbox import OutboxMessage, copy_message, document_message, photo_message, text_message
+from bot.sandbox import template_source
 from bot.telegram_length import truncate_html, visible_length
-from bot.texts import Texts
+from bot.texts import TemplateInputError, Texts
 from bot.wilayah import Region
 from handlers.diseminasi import labels
 from handlers.diseminasi.callbacks import RECEIPT
 
 CAPTION_LIMIT = 1024
+PREVIEW_BUDGET_S = 5.0
 TEXT_LIMIT = 4096
 KIND = "broadcast"
 
@@ -86,10 +89,14 @@ def _named(kim: Kim, target: Target, topic_kim_ids: frozenset[int]) -> bool:
 
 
 def render(texts: Texts, content: Content, values: KimVars) -> str | None:
-    """A KIM's text or caption (TemplateInputError on a bad template); None for copies."""
+    """A KIM's text or caption (TemplateInputError on a bad template); None for copies.
+
+    The template is the broadcaster's formatted text as Telegram HTML: its formatting stays,
+    and the code inside {{ }} is read as typed (template_source). Slow: run off the loop.
+    """
     if content.template is None or content.kind == ContentKind.COPY:
         return None
-    return texts.render_string(content.template, kim=values)
+    return texts.render_string(template_source(content.template), kim=values)
 
 
 def limit_of(content: Content) -> int:
@@ -98,10 +105,17 @@ def limit_of(content: Content) -> int:
 
 
 def first_too_long(
-    texts: Texts, content: Content, values: Sequence[KimVars]
+    texts: Texts, content: Content, values: Sequence[KimVars], budget_s: float = PREVIEW_BUDGET_S
 ) -> tuple[KimVars, int] | None:
-    """The first KIM whose rendered text exceeds the limit, with that length; else None."""
+    """The first KIM whose rendered text exceeds the limit, with that length; else None.
+
+    TemplateInputError when a KIM's text fails, or when all of them together take longer than
+    `budget_s` (a template that is slow for thousands of KIMs is refused at the preview).
+    """
+    deadline = monotonic() + budget_s
     for one in values:
+        if monotonic() > deadline:
+            raise TemplateInputError(texts.render("bot/template_error/limit_total.txt.j2"))
         rendered = render(texts, content, one)
         if rendered is not None and visible_length(rendered) > limit_of(content):
             return one, visible_length(rendered)

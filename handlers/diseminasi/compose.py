@@ -8,6 +8,8 @@ target (all verified KIMs, kecamatan, topics, or named KIMs) → time (timing.py
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Update
 
 from bot.context import BotContext
@@ -59,7 +61,7 @@ async def save_content(update: Update, context: BotContext) -> int:
     if content is None:
         return await expect_content(update, context)
     try:
-        rendered = render(context.texts, content, SAMPLE)
+        rendered = await asyncio.to_thread(render, context.texts, content, SAMPLE)
     except TemplateInputError as error:
         await reply(update, context, "diseminasi/siaran/bad_template", error=str(error))
         return Step.CONTENT

@@ -7,6 +7,7 @@ either runs it at once or plans its job (broadcasts.schedule).
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -187,7 +188,7 @@ async def _content_refused(update: Update, context: BotContext, values: list[Kim
     """Explain a template that fails or is too long for some target KIM (asked again)."""
     content = DRAFT.load(context).content
     try:
-        too_long = first_too_long(context.texts, content, values)
+        too_long = await asyncio.to_thread(first_too_long, context.texts, content, values)
     except TemplateInputError as error:
         await reply(update, context, "diseminasi/siaran/bad_template", error=str(error))
         return True
@@ -206,7 +207,8 @@ async def _send_preview(update: Update, context: BotContext, values: KimVars) ->
     chat = update.effective_chat
     assert chat is not None
     content = DRAFT.load(context).content
-    message = message_for(content, chat.id, render(context.texts, content, values), None)
+    rendered = await asyncio.to_thread(render, context.texts, content, values)
+    message = message_for(content, chat.id, rendered, None)
     await reply(update, context, "diseminasi/siaran/preview_title", kim=values)
     params = message.params | {"chat_id": chat.id}
     try:

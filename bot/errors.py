@@ -14,11 +14,12 @@ import logging
 import re
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.context import BotContext
 from bot.logs import redact
@@ -26,6 +27,8 @@ from bot.logs import redact
 log = logging.getLogger(__name__)
 DESK_INTERVAL_S = 3600.0
 SUMMARY_LIMIT = 500
+_EXPECTED_REFUSALS = ("message to edit not found", "message to delete not found",
+                      "message is not modified", "chat not found")  # fmt: skip
 _FORGET_AFTER = 24  # intervals: a kind not seen for a day is forgotten, held-back count and all
 
 
@@ -78,6 +81,27 @@ async def report_failure(context: BotContext, error: Exception, where: str) -> N
     token = context.bot.token
     log.warning("%s gagal: %s", where, redact(f"{type(error).__name__}: {error}", token))
     await _tell_desk(context, error, where)
+
+
+def is_expected(error: TelegramError) -> bool:
+    """A refusal that is part of life: the bot was removed or blocked, the message is gone."""
+    if isinstance(error, Forbidden):
+        return True
+    message = str(error).lower()
+    return isinstance(error, BadRequest) and any(m in message for m in _EXPECTED_REFUSALS)
+
+
+@asynccontextmanager
+async def reported(context: BotContext, where: str) -> AsyncIterator[None]:
+    """Run sends whose failure must not stop the caller: expected refusals are logged, any
+    other failure is reported to the desk as well (instead of contextlib.suppress)."""
+    try:
+        yield
+    except TelegramError as error:
+        if is_expected(error):
+            log.info("%s tidak terkirim: %s", where, error)
+        else:
+            await report_failure(context, error, where)
 
 
 async def _apologise(update: Update, context: BotContext) -> None:

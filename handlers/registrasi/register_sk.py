@@ -136,8 +136,9 @@ async def confirm(update: Update, context: BotContext) -> int:
         kim = await context.store.register_kim(new_kim, chat.id, user.id)
     await context.store.upsert_chat(chat.id, chat.type, chat.title)
     await close_buttons(update, context, common.CONFIRMED)
-    await announce_registration(context, kim, draft.foto_kind, draft.foto_file_id)
-    await reply(update, context, "registrasi/submitted", kim=kim, **summary_values(context, draft))
+    delivered = await announce_registration(context, kim, draft.foto_kind, draft.foto_file_id)
+    await reply(update, context, "registrasi/submitted", kim=kim, delivered=delivered,
+                **summary_values(context, draft))  # fmt: skip
     return DRAFT.clear(context)
 
 

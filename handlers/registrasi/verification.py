@@ -7,16 +7,16 @@ group hears the outcome. /verifikasi lists the KIMs that wait.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.errors import report_failure, reported
 from bot.models.people import Role
 from bot.models.registrasi import Kim, KimStatus
 from handlers.common.access import has_role
@@ -68,22 +68,44 @@ def _desk_targets(context: BotContext) -> list[int]:
 
 async def announce_registration(
     context: BotContext, kim: Kim, foto_kind: str | None, foto_file_id: str | None
-) -> None:
-    """Send a new registration to the desk with the verification buttons."""
-    text = context.texts.render("registrasi/verifikasi/registration", **_card(context, kim))
-    caption = context.texts.render("registrasi/verifikasi/sk_caption", kim=kim)
+) -> bool:
+    """Send a new registration to the desk with the verification buttons; False if none got it."""
+    delivered = False
     for chat_id in _desk_targets(context):
+        foto_sent = await _send_sk(context, kim, chat_id, foto_kind, foto_file_id)
+        text = context.texts.render(
+            "registrasi/verifikasi/registration", foto_failed=not foto_sent, **_card(context, kim)
+        )
         try:
-            if foto_file_id and foto_kind == "photo":
-                await context.bot.send_photo(chat_id, foto_file_id, caption=caption)
-            elif foto_file_id:
-                await context.bot.send_document(chat_id, foto_file_id, caption=caption)
             sent = await context.bot.send_message(
                 chat_id, text, reply_markup=keyboards.verification_keyboard(kim.id)
             )
-        except TelegramError:
-            continue  # an admin who never opened the bot; /verifikasi still lists it
+        except TelegramError as error:
+            # An admin who never opened the bot is expected; a desk that refuses is not.
+            if not (isinstance(error, Forbidden) and chat_id != context.config.desk_chat_id):
+                await report_failure(context, error, f"kartu pendaftaran KIM #{kim.id}")
+            continue
+        delivered = True
         await context.store.set_desk_message(kim.id, sent.message_id)
+    return delivered
+
+
+async def _send_sk(
+    context: BotContext, kim: Kim, chat_id: int, kind: str | None, file_id: str | None
+) -> bool:
+    """Send the SK photo or document above the card; False when there is one and it failed."""
+    if not file_id:
+        return True
+    caption = context.texts.render("registrasi/verifikasi/sk_caption", kim=kim)
+    try:
+        if kind == "photo":
+            await context.bot.send_photo(chat_id, file_id, caption=caption)
+        else:
+            await context.bot.send_document(chat_id, file_id, caption=caption)
+    except TelegramError as error:
+        await report_failure(context, error, f"foto SK KIM #{kim.id}")
+        return False
+    return True
 
 
 async def list_pending(update: Update, context: BotContext) -> None:
@@ -186,7 +208,7 @@ async def _mark_decided(update: Update, context: BotContext, kim: Kim, by: str) 
     """Replace the buttons on the desk message with the decision."""
     if kim.desk_message_id is None or context.config.desk_chat_id is None:
         return
-    with contextlib.suppress(TelegramError):  # a deleted desk message: the decision stands
+    async with reported(context, f"keputusan KIM #{kim.id} di meja"):  # deleted: it stands
         await context.bot.edit_message_text(
             context.texts.render("registrasi/verifikasi/decided", by=by, **_card(context, kim)),
             chat_id=context.config.desk_chat_id,
@@ -197,7 +219,7 @@ async def _mark_decided(update: Update, context: BotContext, kim: Kim, by: str) 
 async def _tell_group(context: BotContext, kim: Kim, template: str) -> None:
     if kim.chat_id is None:
         return
-    with contextlib.suppress(TelegramError):  # bot removed meanwhile; /profil shows the status
+    async with reported(context, f"kabar ke grup KIM #{kim.id}"):  # removed: /profil shows it
         await context.bot.send_message(
             kim.chat_id, context.texts.render(template, **_card(context, kim))
         )

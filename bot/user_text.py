@@ -1,9 +1,11 @@
-"""Typed text at the edge: strip what no one means to type, tidy whitespace, check the length.
+"""Text from people, cleaned at the edge: invisible characters out, whitespace tidy, length checked.
 
-Everything a person types (names, SK numbers, reasons, search words, receipts) goes through
-`clean_text` before it is stored or shown again. Control and invisible format characters
-(bidi overrides, zero-width spaces, BOMs) are removed: they hide or reverse text in the desk's
-cards. A zero-width joiner stays only inside an emoji sequence (👩‍👩‍👧). Pure functions.
+Everything a person types (names, SK numbers, reasons, search words, receipts) and every name
+read from a file (the KIM import) goes through `clean_text` before it is stored or shown again.
+In bot/, not handlers/common/, because the import (bot/kim_import.py) is an edge too.
+Control and invisible format characters (bidi overrides, zero-width spaces, BOMs) are removed:
+they hide or reverse text in the desk's cards. A zero-width joiner stays only inside an emoji
+sequence (👩‍👩‍👧). Pure functions.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.common.text import clean, clean_text, strip_invisible
+from bot.user_text import clean, clean_text, strip_invisible
 
 FAMILY = "👩\u200d👩\u200d👧"
 

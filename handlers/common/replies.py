@@ -8,8 +8,10 @@ from typing import Any
 from telegram import ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardRemove, Update
 
 from bot.context import BotContext
+from bot.user_text import clean
 
 POPUP_LIMIT = 200  # Telegram's limit for answerCallbackQuery text
+NAME_LIMIT = 64  # Telegram's own limit for a first name
 Markup = InlineKeyboardMarkup | ForceReply | ReplyKeyboardRemove | None
 
 
@@ -50,10 +52,10 @@ async def answer(update: Update) -> None:
 
 
 def person_name(update: Update) -> str:
-    """The first name (and last name) of whoever sent the update."""
+    """The first name (and last name) of whoever sent the update, cleaned like typed text."""
     user = update.effective_user
     assert user is not None
-    return user.full_name[:64]
+    return clean(user.full_name)[:NAME_LIMIT] or str(user.id)
 
 
 def callback_data(update: Update) -> str:
@@ -63,9 +65,9 @@ def callback_data(update: Update) -> str:
 
 
 def message_text(update: Update) -> str:
-    """The text of the message (stripped), or an empty string."""
+    """The typed text, cleaned at the edge (invisible characters out, lines tidy), or ""."""
     message = update.effective_message
-    return (message.text or "").strip() if message else ""
+    return clean(message.text or "", multiline=True) if message else ""
 
 
 async def alert(update: Update, context: BotContext, template: str, **values: Any) -> None:

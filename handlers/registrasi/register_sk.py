@@ -10,6 +10,8 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.dates import parse_date_id
+from bot.models.registrasi import MAX_SK_NUMBER
+from bot.user_text import clean, clean_text
 from handlers.common import labels as common
 from handlers.common.access import is_group_admin
 from handlers.common.replies import (
@@ -23,7 +25,7 @@ from handlers.common.replies import (
 )
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import keyboards, labels
-from handlers.registrasi.draft import DRAFT, MAX_SK_NUMBER, Step, summary_values
+from handlers.registrasi.draft import DRAFT, Step, summary_values
 from handlers.registrasi.prompts import ask, next_step, show_summary
 from handlers.registrasi.verification import announce_registration
 
@@ -43,8 +45,8 @@ async def save_penerbit(update: Update, context: BotContext) -> int:
 
 async def save_nomor(update: Update, context: BotContext) -> int:
     """Take the SK number, then ask for its date."""
-    nomor = " ".join(message_text(update).split())
-    if not 1 <= len(nomor) <= MAX_SK_NUMBER:
+    nomor = clean_text(message_text(update), MAX_SK_NUMBER)
+    if nomor is None:
         await reply(
             update, context, "registrasi/bad_nomor", ask_text(labels.ASK_NOMOR), max=MAX_SK_NUMBER
         )
@@ -57,7 +59,7 @@ async def save_nomor(update: Update, context: BotContext) -> int:
 async def save_tanggal(update: Update, context: BotContext) -> int:
     """Take the SK date (not in the future), then ask for the photo."""
     today = datetime.now(context.config.timezone).date()
-    parsed = parse_date_id(message_text(update)[:40], today)
+    parsed = parse_date_id(clean(message_text(update))[:40], today)
     if parsed is None or parsed > today or parsed < date(1990, 1, 1):
         await reply(
             update,

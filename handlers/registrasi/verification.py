@@ -19,6 +19,7 @@ from bot.context import BotContext
 from bot.errors import report_failure, reported
 from bot.models.people import Role
 from bot.models.registrasi import Kim, KimStatus
+from bot.user_text import clean_text
 from handlers.common.access import has_role
 from handlers.common.draft import DraftSlot, JsonDraft
 from handlers.common.replies import (
@@ -34,7 +35,7 @@ from handlers.common.replies import (
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import keyboards, labels
 
-MAX_REASON = 500
+MIN_REASON, MAX_REASON = 5, 500
 
 
 class Step(IntEnum):
@@ -166,8 +167,8 @@ async def ask_reason(update: Update, context: BotContext) -> int:
 
 async def reject(update: Update, context: BotContext) -> int:
     """Reject with the typed reason and tell the group how to register again."""
-    reason = " ".join(message_text(update).split())
-    if not 5 <= len(reason) <= MAX_REASON:
+    reason = clean_text(message_text(update), MAX_REASON, min_len=MIN_REASON)
+    if reason is None:
         await reply(
             update,
             context,

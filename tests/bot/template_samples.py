@@ -24,7 +24,7 @@ from bot.models.diseminasi import (
     ScheduleKind,
 )
 from bot.models.people import Person, RoleGrant
-from bot.models.registrasi import Kim, Member
+from bot.models.registrasi import MAX_NAME, MAX_SK_NUMBER, Kim, Member
 from bot.outbox.records import BatchStatus, FailedBatch
 from bot.wilayah import Desa, Kecamatan, load_region
 from broadcasts.akses.feeds import Source, Topic
@@ -33,7 +33,6 @@ from broadcasts.diseminasi.siaran import KimVars
 from handlers.admin import labels as admin_labels
 from handlers.diseminasi import labels as diseminasi_labels
 from handlers.registrasi import labels as registrasi_labels
-from handlers.registrasi.draft import MAX_NAME, MAX_SK_NUMBER
 from handlers.registrasi.verification import MAX_REASON
 from tests.bot.hostile import Hostile, model
 

@@ -12,6 +12,7 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.models.registrasi import Kim, KimStatus
+from bot.user_text import clean
 from broadcasts.akses.feeds import FeedsConfig, Topic
 from handlers.akses import callbacks as cb
 from handlers.akses import keyboards as kb
@@ -19,6 +20,7 @@ from handlers.common.access import is_group, is_group_admin
 from handlers.common.replies import alert, answer, callback_data, person_name, reply, toast
 
 LATEST_COUNT = 10
+WORD_LIMIT = 64  # a topic is one or two words; a longer one is shown cut, as unknown
 
 
 async def _verified_kim(update: Update, context: BotContext) -> Kim | None:
@@ -98,7 +100,7 @@ def _find_topic(word: str, topics: tuple[Topic, ...]) -> Topic | None:
 async def show_latest(update: Update, context: BotContext) -> None:
     """/berita [topik]: the latest approved items, of one topic when asked."""
     feeds = context.service(FeedsConfig)
-    word = " ".join(context.args or [])
+    word = clean(" ".join(context.args or []))[:WORD_LIMIT]
     topic = _find_topic(word, feeds.topics) if word else None
     if word and topic is None:
         await reply(update, context, "akses/unknown_topic", word=word, topics=feeds.topics)

@@ -1,0 +1,29 @@
+"""Text typed at /berita and /kurasi tambah is cleaned and bounded before it is used or shown."""
+
+from __future__ import annotations
+
+from tests.akses.conftest import store_of
+from tests.conftest import Hub, texts
+
+HIDDEN = "\u202e\u200b\x00\ufeff"
+
+
+async def test_an_overlong_topic_word_gets_a_polite_answer(news_hub: Hub) -> None:
+    user = news_hub.emu.user("Budi")
+    chat = news_hub.emu.private_chat(user)
+    replies = await news_hub.say(user, chat, "/berita " + "<b>&" * 1000)
+    assert [c.status for c in news_hub.emu.calls_to("sendMessage", chat.id)] == [200]
+    told = texts(replies)
+    assert "tidak dikenal" in told
+    assert "<b>&" * 16 in told
+    assert "<b>&" * 17 not in told  # cut at 64 characters
+
+
+async def test_a_hand_posted_title_loses_its_invisible_characters(news_hub: Hub) -> None:
+    private = news_hub.emu.private_chat(news_hub.admin)
+    await news_hub.say(news_hub.admin, private, "/kurasi tambah")
+    text = f"Jadwal{HIDDEN} posyandu   Maret{HIDDEN}\n\n\n\nBawa buku\u200b KIA."
+    assert "ditambahkan" in texts(await news_hub.say(news_hub.admin, private, text))
+    [news] = await store_of(news_hub).latest_news()
+    assert news.title == "Jadwal posyandu Maret"
+    assert news.summary_html == "Bawa buku KIA."

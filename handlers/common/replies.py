@@ -8,6 +8,7 @@ from typing import Any
 from telegram import ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardRemove, Update
 
 from bot.context import BotContext
+from bot.telegram_length import TELEGRAM_LIMIT, split_html, visible_length
 from bot.user_text import clean
 
 POPUP_LIMIT = 200  # Telegram's limit for answerCallbackQuery text
@@ -18,7 +19,10 @@ Markup = InlineKeyboardMarkup | ForceReply | ReplyKeyboardRemove | None
 async def reply(
     update: Update, context: BotContext, template: str, markup: Markup = None, **values: Any
 ) -> Message:
-    """Render a template and send it to the chat of the update, as a reply where possible."""
+    """Render a template and send it to the chat of the update, as a reply where possible.
+
+    A text over Telegram's limit (a long list) goes out in parts, the buttons under the last.
+    """
     message = update.effective_message
     chat = update.effective_chat
     assert chat is not None
@@ -28,16 +32,19 @@ async def reply(
         # After a button press there is no message to reply to: mention the presser, so that
         # the selective ForceReply opens the reply field for them (and only them).
         text = f"{context.texts.render('common/mention', user=update.effective_user)} {text}"
-    return await context.bot.send_message(
-        chat.id,
-        text,
-        reply_markup=markup,
-        reply_to_message_id=reply_to,
-        allow_sending_without_reply=True,
-        message_thread_id=message.message_thread_id
-        if message and message.is_topic_message
-        else None,
-    )
+    parts = split_html(text) if visible_length(text) > TELEGRAM_LIMIT else [text]
+    thread = message.message_thread_id if message and message.is_topic_message else None
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        sent = await context.bot.send_message(
+            chat.id,
+            part,
+            reply_markup=markup if last else None,
+            reply_to_message_id=reply_to if index == 0 else None,
+            allow_sending_without_reply=True,
+            message_thread_id=thread,
+        )
+    return sent
 
 
 def ask_text(placeholder: str) -> ForceReply:

@@ -27,3 +27,17 @@ async def test_a_hand_posted_title_loses_its_invisible_characters(news_hub: Hub)
     [news] = await store_of(news_hub).latest_news()
     assert news.title == "Jadwal posyandu Maret"
     assert news.summary_html == "Bawa buku KIA."
+
+
+async def test_a_reply_over_telegrams_limit_goes_out_in_parts(news_hub: Hub) -> None:
+    private = news_hub.emu.private_chat(news_hub.admin)
+    for number in range(10):  # ten hand-posted items with the longest titles allowed
+        await news_hub.say(news_hub.admin, private, "/kurasi tambah")
+        await news_hub.say(news_hub.admin, private, f"{number} <b>&" + "😀" * 190)
+    user = news_hub.emu.user("Budi")
+    chat = news_hub.emu.private_chat(user)
+    replies = await news_hub.say(user, chat, "/berita")
+    assert [c.status for c in news_hub.emu.calls_to("sendMessage", chat.id)] == [200, 200]
+    assert len(replies) == 2
+    assert replies[0]["text"].startswith("📰 Berita terbaru")
+    assert "/berita" in replies[1]["text"]  # the footer, after the last item

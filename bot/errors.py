@@ -67,6 +67,10 @@ async def handle_error(update: object, context: BotContext) -> None:
     """Log an unhandled error, apologise to the person and tell the Diskominfo desk."""
     error = context.error
     token = context.bot.token
+    if isinstance(error, BadRequest) and "message is not modified" in str(error).lower():
+        # A double press edited a message to what it already said: nothing went wrong.
+        log.info("Pesan tidak berubah: %s", _where(update))
+        return
     # Format here, redacted, so the token stays out whatever handlers logging has.
     trace = "".join(traceback.format_exception(error)) if error else "?"
     log.error("Kesalahan saat memproses update:\n%s", redact(trace, token))

@@ -166,3 +166,11 @@ def test_throttle_forgets_old_kinds_and_counts_held_back() -> None:
 def test_error_kind_ignores_numbers() -> None:
     assert error_kind(ValueError("row 17 of 20")) == error_kind(ValueError("row 3 of 4"))
     assert error_kind(ValueError("x")) != error_kind(KeyError("x"))
+
+
+async def test_an_edit_to_the_same_text_is_no_error(hub: Hub) -> None:
+    hub.app.add_handler(raising(BadRequest("Message is not modified: specified new ...")), -2)
+    user, chat = person(hub)
+    await hub.process(hub.emu.text(user, chat, "/rusak"))
+    assert not apologies(hub, chat)
+    assert not desk_notes(hub)

@@ -84,3 +84,15 @@ async def test_a_group_that_removed_the_bot_is_not_reported(hub: Hub) -> None:
     await hub.press(hub.admin, hub.last(hub.desk), f"verif:ok:{kim.id}")
     assert "terverifikasi" in hub.last(hub.desk)["text"]
     assert not [m for m in hub.emu.sent(hub.desk) if "Kesalahan di bot" in m.get("text", "")]
+
+
+async def test_a_group_message_refused_for_another_reason_is_reported(hub: Hub) -> None:
+    ketua, group, summary = await register(hub, "KIM Maju", photo=False)
+    await hub.press(ketua, summary, "daftar:ok")
+    kim = await hub.store.kim_by_chat(group.id)
+    assert kim is not None
+    hub.emu.fail("sendMessage", group.id, ApiError(400, "Bad Request: can't parse entities"))
+    await hub.press(hub.admin, hub.last(hub.desk), f"verif:ok:{kim.id}")
+    report = hub.last(hub.desk)["text"]
+    assert "Kesalahan di bot" in report
+    assert f"kabar ke grup KIM #{kim.id}" in report

@@ -25,7 +25,7 @@ import broadcasts
 import handlers
 from bot.config import Config
 from bot.context import CONTEXT_TYPES, KimApplication, Services, install_services, services_of
-from bot.errors import handle_error
+from bot.errors import ErrorThrottle, handle_error
 from bot.outbox import Outbox
 from bot.persistence import StorePersistence
 from bot.ratelimit import ResilientLimiter
@@ -68,7 +68,9 @@ def build_application(config: Config, store: Store) -> KimApplication:
         builder = builder.base_url(config.api_base).base_file_url(_file_url(config.api_base))
     app: KimApplication = builder.build()
     texts = Texts(tz=config.timezone)
-    install_services(app, Services(config, store, texts, load_region(config.kabupaten)))
+    services = Services(config, store, texts, load_region(config.kabupaten))
+    services.add(ErrorThrottle())  # the desk hears of each kind of error once an hour
+    install_services(app, services)
     handlers.register_handlers(app)
     app.add_error_handler(handle_error)
     return app

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.dates import parse_date_id
-from bot.models.registrasi import KimDraft
+from bot.models.registrasi import MAX_NAME, MAX_SK_NUMBER, MIN_NAME, KimDraft
+from bot.user_text import clean, clean_text
 from bot.wilayah import Region
 
 COLUMNS = ("nama_kim", "kode_desa", "penerbit_sk", "nomor_sk", "tanggal_sk")
@@ -86,9 +87,12 @@ def read_kim_csv(
 
 
 def _draft(values: dict[str, str], region: Region, today: date) -> KimDraft:
-    nama = " ".join(values.get("nama_kim", "").split())
-    if not 3 <= len(nama) <= 60:
-        raise ValueError("nama_kim harus 3–60 karakter")
+    nama = clean_text(values.get("nama_kim", ""), MAX_NAME, min_len=MIN_NAME)
+    if nama is None:
+        raise ValueError(f"nama_kim harus {MIN_NAME}–{MAX_NAME} karakter")
+    nomor = clean(values.get("nomor_sk", ""))
+    if len(nomor) > MAX_SK_NUMBER:
+        raise ValueError(f"nomor_sk paling banyak {MAX_SK_NUMBER} karakter")
     kode = values.get("kode_desa", "")
     desa = region.desa_by_code(kode)
     if desa is None:
@@ -112,6 +116,6 @@ def _draft(values: dict[str, str], region: Region, today: date) -> KimDraft:
         desa_kode=desa.kode,
         kecamatan_kode=desa.kecamatan_kode,
         sk_penerbit=penerbit,
-        sk_nomor=values.get("nomor_sk") or None,
+        sk_nomor=nomor or None,
         sk_tanggal=tanggal,
     )

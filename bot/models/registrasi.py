@@ -8,6 +8,8 @@ from enum import StrEnum
 
 MIN_MEMBERS = 3
 MAX_MEMBERS = 8
+MIN_NAME, MAX_NAME = 3, 60  # a KIM's name, typed at /daftar or read by the import
+MAX_SK_NUMBER = 80
 
 
 class KimStatus(StrEnum):

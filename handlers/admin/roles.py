@@ -11,6 +11,7 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.models.people import Role
+from bot.user_text import clean
 from handlers.admin import callbacks as cb
 from handlers.admin import labels
 from handlers.common.access import has_role
@@ -28,7 +29,7 @@ async def manage_roles(update: Update, context: BotContext) -> None:
     if not await has_role(context, user.id, Role.ADMIN):
         await reply(update, context, "common/not_admin")
         return
-    args = [a.lower() for a in (context.args or [])]
+    args = [clean(a).lower() for a in (context.args or [])]
     if not args:
         await _show_roles(update, context)
         return

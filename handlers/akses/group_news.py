@@ -13,6 +13,7 @@ from telegram import Update
 from bot.context import BotContext
 from bot.models.akses import MANUAL_SOURCE
 from bot.models.registrasi import Kim, KimStatus
+from bot.user_text import clean
 from broadcasts.akses.feeds import FeedsConfig, Topic
 from handlers.akses import callbacks as cb
 from handlers.akses import keyboards as kb
@@ -21,6 +22,7 @@ from handlers.common.pager import Page, keyboard, page_number, page_text, show
 from handlers.common.replies import alert, answer, callback_data, person_name, reply, toast
 
 LATEST_COUNT = 10
+WORD_LIMIT = 64  # a topic is one or two words; a longer one is shown cut, as unknown
 
 
 async def _verified_kim(update: Update, context: BotContext) -> Kim | None:
@@ -129,4 +131,4 @@ def _asked(update: Update, context: BotContext) -> tuple[str, int]:
     pressed = cb.NEWS_PAGE.parse(callback_data(update))
     if pressed is not None:
         return pressed[0], page_number(update, cb.NEWS_PAGE)
-    return " ".join(context.args or []), 0
+    return clean(" ".join(context.args or []))[:WORD_LIMIT], 0

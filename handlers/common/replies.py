@@ -17,18 +17,24 @@ from telegram import (
 from telegram.error import TelegramError
 
 from bot.context import BotContext
+from bot.telegram_length import TELEGRAM_LIMIT, split_html, visible_length
+from bot.user_text import clean
 
 # Presses answered lately, oldest first (a press is answered within seconds of arriving).
 _ANSWERED: dict[str, CallbackQuery] = {}
 _ANSWERED_KEPT = 1000
 POPUP_LIMIT = 200  # Telegram's limit for answerCallbackQuery text
+NAME_LIMIT = 64  # Telegram's own limit for a first name
 Markup = InlineKeyboardMarkup | ForceReply | ReplyKeyboardRemove | None
 
 
 async def reply(
     update: Update, context: BotContext, template: str, markup: Markup = None, **values: Any
 ) -> Message:
-    """Render a template and send it to the chat of the update, as a reply where possible."""
+    """Render a template and send it to the chat of the update, as a reply where possible.
+
+    A text over Telegram's limit (a long list) goes out in parts, the buttons under the last.
+    """
     message = update.effective_message
     chat = update.effective_chat
     assert chat is not None
@@ -38,16 +44,19 @@ async def reply(
         # After a button press there is no message to reply to: mention the presser, so that
         # the selective ForceReply opens the reply field for them (and only them).
         text = f"{context.texts.render('common/mention', user=update.effective_user)} {text}"
-    return await context.bot.send_message(
-        chat.id,
-        text,
-        reply_markup=markup,
-        reply_to_message_id=reply_to,
-        allow_sending_without_reply=True,
-        message_thread_id=message.message_thread_id
-        if message and message.is_topic_message
-        else None,
-    )
+    parts = split_html(text) if visible_length(text) > TELEGRAM_LIMIT else [text]
+    thread = message.message_thread_id if message and message.is_topic_message else None
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        sent = await context.bot.send_message(
+            chat.id,
+            part,
+            reply_markup=markup if last else None,
+            reply_to_message_id=reply_to if index == 0 else None,
+            allow_sending_without_reply=True,
+            message_thread_id=thread,
+        )
+    return sent
 
 
 def ask_text(placeholder: str) -> ForceReply:
@@ -78,10 +87,10 @@ def _first_answer(query: CallbackQuery) -> bool:
 
 
 def person_name(update: Update) -> str:
-    """The first name (and last name) of whoever sent the update."""
+    """The first name (and last name) of whoever sent the update, cleaned like typed text."""
     user = update.effective_user
     assert user is not None
-    return user.full_name[:64]
+    return clean(user.full_name)[:NAME_LIMIT] or str(user.id)
 
 
 def callback_data(update: Update) -> str:
@@ -91,9 +100,9 @@ def callback_data(update: Update) -> str:
 
 
 def message_text(update: Update) -> str:
-    """The text of the message (stripped), or an empty string."""
+    """The typed text, cleaned at the edge (invisible characters out, lines tidy), or ""."""
     message = update.effective_message
-    return (message.text or "").strip() if message else ""
+    return clean(message.text or "", multiline=True) if message else ""
 
 
 async def alert(update: Update, context: BotContext, template: str, **values: Any) -> None:

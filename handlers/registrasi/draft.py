@@ -16,9 +16,6 @@ from bot.models.registrasi import Kim, KimDraft
 from handlers.common.draft import DraftSlot, JsonDraft
 from handlers.registrasi import labels
 
-MAX_NAME = 60
-MAX_SK_NUMBER = 80
-
 
 class Step(IntEnum):
     """The registration conversation's states."""

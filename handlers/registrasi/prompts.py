@@ -7,9 +7,10 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
+from bot.models.registrasi import MAX_NAME
 from handlers.common.replies import alert, ask_text, reply, retire_buttons
 from handlers.registrasi import keyboards, labels
-from handlers.registrasi.draft import DRAFT, MAX_NAME, Step, official_values, summary_values
+from handlers.registrasi.draft import DRAFT, Step, official_values, summary_values
 
 
 async def ask_kecamatan(update: Update, context: BotContext) -> int:

@@ -14,6 +14,8 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.models.registrasi import MAX_NAME, MIN_NAME
+from bot.user_text import clean, clean_text
 from handlers.common.access import is_group, is_group_admin
 from handlers.common.replies import (
     alert,
@@ -26,7 +28,7 @@ from handlers.common.replies import (
 )
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import keyboards, labels
-from handlers.registrasi.draft import DRAFT, MAX_NAME, RegistrationDraft, Step
+from handlers.registrasi.draft import DRAFT, RegistrationDraft, Step
 from handlers.registrasi.link import continue_as_new, offer_link, refuse_if_taken
 from handlers.registrasi.prompts import ask, next_step
 
@@ -55,16 +57,11 @@ async def start(update: Update, context: BotContext) -> int:
 
 async def save_name(update: Update, context: BotContext) -> int:
     """Take the KIM's name, then ask for the kecamatan."""
-    name = " ".join(message_text(update).split())
-    if not 3 <= len(name) <= MAX_NAME:
-        await reply(
-            update,
-            context,
-            "registrasi/bad_name",
-            ask_text(labels.ASK_NAME),
-            length=len(name),
-            max=MAX_NAME,
-        )
+    name = clean_text(message_text(update), MAX_NAME, min_len=MIN_NAME)
+    if name is None:
+        length = len(clean(message_text(update)))
+        await reply(update, context, "registrasi/bad_name", ask_text(labels.ASK_NAME),
+                    length=length, max=MAX_NAME)  # fmt: skip
         return Step.NAMA
     with DRAFT.edit(context) as draft:
         draft.nama = name
@@ -118,9 +115,10 @@ async def back_to_kecamatan(update: Update, context: BotContext) -> int:
 
 async def find_typed_desa(update: Update, context: BotContext) -> int:
     """Match a typed desa name within the chosen kecamatan and offer the matches."""
-    found = context.region.find_desa(message_text(update)[:100], DRAFT.load(context).kecamatan)
+    typed = clean(message_text(update))[:100]
+    found = context.region.find_desa(typed, DRAFT.load(context).kecamatan)
     if not found:
-        await reply(update, context, "registrasi/desa_not_found", text=message_text(update)[:100])
+        await reply(update, context, "registrasi/desa_not_found", text=typed)
         return Step.DESA
     await reply(update, context, "registrasi/desa_choices", keyboards.choices_keyboard(found))
     return Step.DESA

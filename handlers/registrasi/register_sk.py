@@ -10,6 +10,8 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.dates import parse_date_id
+from bot.models.registrasi import MAX_SK_NUMBER
+from bot.user_text import clean, clean_text
 from handlers.common import labels as common
 from handlers.common.access import anyone_verifies, is_group_admin
 from handlers.common.replies import (
@@ -23,7 +25,7 @@ from handlers.common.replies import (
 )
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import keyboards, labels
-from handlers.registrasi.draft import DRAFT, MAX_SK_NUMBER, Step, summary_values
+from handlers.registrasi.draft import DRAFT, Step, summary_values
 from handlers.registrasi.link import continue_as_new, offer_link, refuse_if_taken, request_link
 from handlers.registrasi.prompts import ask, next_step, show_summary
 from handlers.registrasi.verification import announce_registration
@@ -44,8 +46,8 @@ async def save_penerbit(update: Update, context: BotContext) -> int:
 
 async def save_nomor(update: Update, context: BotContext) -> int:
     """Take the SK number, then ask for its date."""
-    nomor = " ".join(message_text(update).split())
-    if not 1 <= len(nomor) <= MAX_SK_NUMBER:
+    nomor = clean_text(message_text(update), MAX_SK_NUMBER)
+    if nomor is None:
         await reply(
             update, context, "registrasi/bad_nomor", ask_text(labels.ASK_NOMOR), max=MAX_SK_NUMBER
         )
@@ -58,7 +60,7 @@ async def save_nomor(update: Update, context: BotContext) -> int:
 async def save_tanggal(update: Update, context: BotContext) -> int:
     """Take the SK date (not in the future), then ask for the photo."""
     today = context.config.today()
-    parsed = parse_date_id(message_text(update)[:40], today)
+    parsed = parse_date_id(clean(message_text(update))[:40], today)
     if parsed is None or parsed > today or parsed < date(1990, 1, 1):
         await reply(
             update,
@@ -140,10 +142,11 @@ async def confirm(update: Update, context: BotContext) -> int:
     kim = await context.store.register_kim(draft.kim_draft(), chat.id, user.id)
     await context.store.upsert_chat(chat.id, chat.type, chat.title)
     await close_buttons(update, context, common.CONFIRMED)
-    await announce_registration(context, kim, draft.foto_kind, draft.foto_file_id)
+    delivered = await announce_registration(context, kim, draft.foto_kind, draft.foto_file_id)
     unverified = not await anyone_verifies(context.config, context.store)
+    values = summary_values(context, draft)
     await reply(update, context, "registrasi/submitted", kim=kim, no_admin=unverified,
-                **summary_values(context, draft))  # fmt: skip
+                delivered=delivered, **values)  # fmt: skip
     return DRAFT.clear(context)
 
 

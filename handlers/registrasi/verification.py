@@ -8,17 +8,18 @@ group hears the outcome. /verifikasi shows the KIMs that wait, one card at a tim
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from enum import IntEnum
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.errors import report_failure, reported
 from bot.models.people import Role
 from bot.models.registrasi import Kim, KimStatus
+from bot.user_text import clean_text
 from handlers.common.access import has_role
 from handlers.common.draft import DraftSlot, JsonDraft
 from handlers.common.pager import Page, fit, keyboard, page_number, show
@@ -37,7 +38,7 @@ from handlers.registrasi import callbacks as cb
 from handlers.registrasi import cards, keyboards, labels
 from handlers.registrasi.cards import card_values
 
-MAX_REASON = 500
+MIN_REASON, MAX_REASON = 5, 500
 
 
 class Step(IntEnum):
@@ -64,23 +65,47 @@ def _desk_targets(context: BotContext) -> list[int]:
 
 async def announce_registration(
     context: BotContext, kim: Kim, foto_kind: str | None, foto_file_id: str | None
-) -> None:
-    """Send a new registration to the desk with the verification buttons."""
-    text = context.texts.render("registrasi/verifikasi/registration", **card_values(context, kim))
-    caption = context.texts.render("registrasi/verifikasi/sk_caption", kim=kim)
+) -> bool:
+    """Send a new registration to the desk with the verification buttons; False if none got it."""
+    delivered = False
     for chat_id in _desk_targets(context):
+        foto_sent = await _send_sk(context, kim, chat_id, foto_kind, foto_file_id)
+        text = context.texts.render(
+            "registrasi/verifikasi/registration",
+            foto_failed=not foto_sent,
+            **card_values(context, kim),
+        )
         try:
-            if foto_file_id and foto_kind == "photo":
-                await context.bot.send_photo(chat_id, foto_file_id, caption=caption)
-            elif foto_file_id:
-                await context.bot.send_document(chat_id, foto_file_id, caption=caption)
             sent = await context.bot.send_message(
                 chat_id, text, reply_markup=keyboards.verification_keyboard(kim.id)
             )
-        except TelegramError:
-            continue  # an admin who never opened the bot; /verifikasi still lists it
+        except TelegramError as error:
+            # An admin who never opened the bot is expected; a desk that refuses is not.
+            if not (isinstance(error, Forbidden) and chat_id != context.config.desk_chat_id):
+                await report_failure(context, error, f"kartu pendaftaran KIM #{kim.id}")
+            continue
+        delivered = True
         await context.store.set_desk_message(kim.id, sent.message_id)
         await cards.remember(context, kim, sent)
+    return delivered
+
+
+async def _send_sk(
+    context: BotContext, kim: Kim, chat_id: int, kind: str | None, file_id: str | None
+) -> bool:
+    """Send the SK photo or document above the card; False when there is one and it failed."""
+    if not file_id:
+        return True
+    caption = context.texts.render("registrasi/verifikasi/sk_caption", kim=kim)
+    try:
+        if kind == "photo":
+            await context.bot.send_photo(chat_id, file_id, caption=caption)
+        else:
+            await context.bot.send_document(chat_id, file_id, caption=caption)
+    except TelegramError as error:
+        await report_failure(context, error, f"foto SK KIM #{kim.id}")
+        return False
+    return True
 
 
 async def list_pending(update: Update, context: BotContext) -> None:
@@ -149,8 +174,8 @@ async def ask_reason(update: Update, context: BotContext) -> int:
 
 async def read_reason(update: Update, context: BotContext) -> str | None:
     """The typed rejection reason; None (asked again) when it is too short or too long."""
-    reason = " ".join(message_text(update).split())
-    if 5 <= len(reason) <= MAX_REASON:
+    reason = clean_text(message_text(update), MAX_REASON, min_len=MIN_REASON)
+    if reason is not None:
         return reason
     await reply(
         update,
@@ -217,7 +242,7 @@ async def _already_decided(update: Update, context: BotContext, kim_id: int) -> 
 async def _tell_group(context: BotContext, kim: Kim, template: str) -> None:
     if kim.chat_id is None:
         return
-    with contextlib.suppress(TelegramError):  # bot removed meanwhile; /profil shows the status
+    async with reported(context, f"kabar ke grup KIM #{kim.id}"):  # removed: /profil shows it
         await context.bot.send_message(
             kim.chat_id, context.texts.render(template, **card_values(context, kim))
         )

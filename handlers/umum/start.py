@@ -11,8 +11,9 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.models.people import Role
+from bot.user_text import clean
 from handlers.common.access import has_role, is_group
-from handlers.common.replies import reply
+from handlers.common.replies import NAME_LIMIT, reply
 
 
 async def show_start(update: Update, context: BotContext) -> None:
@@ -62,4 +63,5 @@ async def remember_person(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None or user.is_bot:
         return
-    await context.store.touch_person(user.id, user.first_name[:64], user.username)
+    name = clean(user.first_name)[:NAME_LIMIT] or str(user.id)
+    await context.store.touch_person(user.id, name, user.username)

@@ -20,6 +20,7 @@ from bot.telegram_length import truncate_html, visible_length
 from broadcasts.akses.feeds.parse import FeedEntry
 
 SUMMARY_LIMIT = 700
+TITLE_LIMIT = 300  # a title is a line, not an article: a feed's overlong one is cut
 NEAR_DUPLICATE_RATIO = 0.9
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "mc_cid", "mc_eid", "ref", "ref_src"})
 _TRACKING_PREFIXES = ("utm_", "wt_", "at_", "__twitter")
@@ -213,8 +214,9 @@ def _is_tracker(url: str) -> bool:
 
 
 def _clean_title(title: str) -> str:
-    """Collapse whitespace (titles often come wrapped in CDATA newlines and tabs)."""
-    return " ".join(title.split())
+    """Collapse whitespace (titles often come wrapped in CDATA newlines and tabs), cap length."""
+    title = " ".join(title.split())
+    return title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1].rstrip() + "…"
 
 
 def _has_text(html: str) -> bool:

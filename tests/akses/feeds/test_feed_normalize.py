@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from broadcasts.akses.feeds.normalize import (
+    TITLE_LIMIT,
     canonical_link,
     is_near_duplicate,
     normalize_entry,
@@ -131,6 +132,12 @@ def test_content_used_when_summary_is_empty_and_long_text_truncated() -> None:
     assert item.summary_html.startswith("Petani lada")
     assert item.summary_html.endswith("…")
     assert len(item.summary_html) <= 710
+
+
+def test_overlong_title_is_cut_to_a_line() -> None:
+    item = normalize_entry(_entry(title="Petani lada " * 1000), "k", "")
+    assert len(item.title) == TITLE_LIMIT
+    assert item.title.endswith("…")
 
 
 def test_entry_without_link_gets_stable_anchor() -> None:

@@ -39,11 +39,15 @@ def utc_clock() -> datetime:
 
 
 class ConfigError(Exception):
-    """Raised with every configuration problem found, one per line."""
+    """Raised with every configuration problem found, one per line.
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    Problems quote the values they refuse, so each is redacted here: neither the token given
+    (`secret`) nor anything shaped like a token, in whatever variable, is ever repeated.
+    """
+
+    def __init__(self, problems: list[str], secret: str | None = None) -> None:
+        self.problems = [redact(problem, secret) for problem in problems]
+        super().__init__("\n".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,7 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
         problems.append(str(error))
         quiet_hours = DEFAULT_QUIET_HOURS
     if problems:
-        raise ConfigError(problems)
+        raise ConfigError(problems, secret=token)
     return Config(
         token=token,
         api_base=api_base,
@@ -172,8 +176,7 @@ def _parse_api_base(raw: str, token: str, problems: list[str]) -> str | None:
         return None
     if not _URL_RE.match(raw):
         problems.append(
-            "TELEGRAM_API_BASE harus URL http(s), mis. http://127.0.0.1:8081/bot "
-            f"(bukan {redact(raw, token)!r})."
+            f"TELEGRAM_API_BASE harus URL http(s), mis. http://127.0.0.1:8081/bot (bukan {raw!r})."
         )
         return None
     token_at = _token_position(raw, token)

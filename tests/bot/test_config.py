@@ -154,3 +154,23 @@ def test_an_unreadable_dotenv_is_a_configuration_problem(tmp_path: Path) -> None
     path.write_bytes(b"KIM_ADMIN_IDS=\xff\xfe\n")
     with pytest.raises(ConfigError, match=r"\.env tidak bisa dibaca \(bukan teks UTF-8\)"):
         read_dotenv(path)
+
+
+def test_no_problem_repeats_a_token_shaped_value(tmp_path: Path) -> None:
+    shaped = "987654321:ZZ" + "q" * 33
+    variables = (
+        "KIM_ADMIN_IDS", "KIM_DESK_CHAT_ID", "KIM_KABUPATEN", "KIM_TIMEZONE", "KIM_QUIET_HOURS",
+        "KIM_MISSED_RUN_GRACE_S", "KIM_FEEDS_FILE", "TELEGRAM_API_BASE",
+    )  # fmt: skip
+    with pytest.raises(ConfigError) as raised:
+        load_config(env(tmp_path, **dict.fromkeys(variables, shaped)))
+    assert len(raised.value.problems) == len(variables)
+    assert "qqqqq" not in str(raised.value)
+    assert "<TOKEN>" in str(raised.value)
+
+
+def test_a_mistyped_token_is_not_repeated_in_another_variable(tmp_path: Path) -> None:
+    mistyped = "12345:secret-but-too-short"
+    with pytest.raises(ConfigError) as raised:
+        load_config(env(tmp_path, TELEGRAM_BOT_TOKEN=mistyped, KIM_TIMEZONE=mistyped))
+    assert "secret-but" not in str(raised.value)

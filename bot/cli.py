@@ -89,9 +89,7 @@ def _main(argv: list[str] | None, clock: Callable[[], datetime]) -> int:
     setup_logging(config.token or None)
     for handler in logging.getLogger().handlers:
         handler.addFilter(_no_traceback_for_bad_json)
-    if args.command == "run":
-        if not _feeds_valid(config):
-            return 2
+    if args.command == "run":  # a broken feeds.yaml is the bot's to report, not a refusal
         return _guard(config, _run_bot(config))
     activity_job = _activities().run_activity_command(config, args)
     if activity_job is not None:
@@ -101,17 +99,9 @@ def _main(argv: list[str] | None, clock: Callable[[], datetime]) -> int:
     return _guard(config, _list_kims(config))
 
 
-def _feeds_valid(config: Config) -> bool:
-    """Validate feeds.yaml before starting, printing every problem with its line."""
-    for problem in _activities().check_activity_config(config):
-        print(f"Berkas sumber berita belum benar:\n{problem}", file=sys.stderr)
-        return False
-    return True
-
-
 def _activities() -> Any:
-    """The activities' subcommands and checks, through the composition root (imported late:
-    it pulls in the whole bot)."""
+    """The activities' subcommands, through the composition root (imported late: it pulls in
+    the whole bot)."""
     from bot import app
 
     return app

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import errno
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Coroutine
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Config, ConfigError, environment, load_config, utc_clock
-from bot.logs import setup_logging
+from bot.logs import redacted_output, setup_logging
 
 log = logging.getLogger("kim-bot")
 INTERRUPTED = 130  # the shell's code for Ctrl-C
@@ -46,12 +47,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None, clock: Callable[[], datetime] = utc_clock) -> int:
-    """Entry point of `kim-bot`; returns the exit code (`clock`: "now", for tests)."""
+    """Entry point of `kim-bot`; returns the exit code (`clock`: "now", for tests).
+
+    Everything it prints, by any path, goes through `redacted_output`: no token reaches the
+    screen, even one pasted into the wrong variable or echoed by a server's error.
+    """
+    with redacted_output(_given_token()):
+        try:
+            return _main(argv, clock)
+        except KeyboardInterrupt:  # Ctrl-C before a command's own handling is set up
+            print("Dihentikan.", file=sys.stderr)
+            return INTERRUPTED
+        except Exception as error:  # outside a command's guard: still one line, redacted
+            print(f"Berhenti karena kesalahan: {type(error).__name__}: {error}", file=sys.stderr)
+            return 1
+
+
+def _given_token() -> str | None:
+    """TELEGRAM_BOT_TOKEN as given, valid or not (an unreadable .env is reported later)."""
     try:
-        return _main(argv, clock)
-    except KeyboardInterrupt:  # Ctrl-C before a command's own handling is set up
-        print("Dihentikan.", file=sys.stderr)
-        return INTERRUPTED
+        return environment().get("TELEGRAM_BOT_TOKEN")
+    except ConfigError:
+        return os.environ.get("TELEGRAM_BOT_TOKEN")
 
 
 def _main(argv: list[str] | None, clock: Callable[[], datetime]) -> int:
@@ -72,9 +89,7 @@ def _main(argv: list[str] | None, clock: Callable[[], datetime]) -> int:
     setup_logging(config.token or None)
     for handler in logging.getLogger().handlers:
         handler.addFilter(_no_traceback_for_bad_json)
-    if args.command == "run":
-        if not _feeds_valid(config):
-            return 2
+    if args.command == "run":  # a broken feeds.yaml is the bot's to report, not a refusal
         return _guard(config, _run_bot(config))
     activity_job = _activities().run_activity_command(config, args)
     if activity_job is not None:
@@ -84,17 +99,9 @@ def _main(argv: list[str] | None, clock: Callable[[], datetime]) -> int:
     return _guard(config, _list_kims(config))
 
 
-def _feeds_valid(config: Config) -> bool:
-    """Validate feeds.yaml before starting, printing every problem with its line."""
-    for problem in _activities().check_activity_config(config):
-        print(f"Berkas sumber berita belum benar:\n{problem}", file=sys.stderr)
-        return False
-    return True
-
-
 def _activities() -> Any:
-    """The activities' subcommands and checks, through the composition root (imported late:
-    it pulls in the whole bot)."""
+    """The activities' subcommands, through the composition root (imported late: it pulls in
+    the whole bot)."""
     from bot import app
 
     return app

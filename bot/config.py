@@ -1,7 +1,10 @@
 """Configuration: environment variables (and a `.env` file), validated once at start.
 
 Every problem is collected and reported together in Indonesian and English, and the
-bot token never appears in a message, a repr or a log line.
+bot token never appears in a message, a repr or a log line. What the bot cannot run without
+(the token, the database, the time zone …) fails fast here; configuration files (feeds.yaml)
+are only located here and checked by the activity that uses them, which runs degraded rather
+than keeping the whole bot down (bot/config_files.py).
 """
 
 from __future__ import annotations
@@ -39,11 +42,15 @@ def utc_clock() -> datetime:
 
 
 class ConfigError(Exception):
-    """Raised with every configuration problem found, one per line."""
+    """Raised with every configuration problem found, one per line.
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    Problems quote the values they refuse, so each is redacted here: neither the token given
+    (`secret`) nor anything shaped like a token, in whatever variable, is ever repeated.
+    """
+
+    def __init__(self, problems: list[str], secret: str | None = None) -> None:
+        self.problems = [redact(problem, secret) for problem in problems]
+        super().__init__("\n".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,7 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
     desk = _parse_chat_id(env.get("KIM_DESK_CHAT_ID", ""), problems)
     kabupaten = _parse_kabupaten(env.get("KIM_KABUPATEN", "").strip() or "61.06", problems)
     timezone = _parse_timezone(env.get("KIM_TIMEZONE", "").strip() or "Asia/Pontianak", problems)
-    feeds_file = config_file(env, "KIM_FEEDS_FILE", "feeds.yaml", problems)
+    feeds_file = config_file(env, "KIM_FEEDS_FILE", "feeds.yaml")
     grace = _parse_int(
         env.get("KIM_MISSED_RUN_GRACE_S", ""), 6 * 3600, "KIM_MISSED_RUN_GRACE_S", problems
     )
@@ -130,7 +137,7 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
         problems.append(str(error))
         quiet_hours = DEFAULT_QUIET_HOURS
     if problems:
-        raise ConfigError(problems)
+        raise ConfigError(problems, secret=token)
     return Config(
         token=token,
         api_base=api_base,
@@ -151,18 +158,16 @@ def packaged_file(name: str) -> Path:
     return next((c for c in candidates if c.is_file()), candidates[0])
 
 
-def config_file(env: Mapping[str, str], variable: str, name: str, problems: list[str]) -> Path:
-    """The file `variable` names, else ./<name> when it exists, else the packaged copy."""
+def config_file(env: Mapping[str, str], variable: str, name: str) -> Path:
+    """The file `variable` names, else ./<name> when it exists, else the packaged copy.
+
+    Not checked here: a missing or broken file turns its activity off when the bot starts
+    (logged, the desk told), it does not keep the bot from serving everything else.
+    """
     raw = env.get(variable, "").strip()
     if raw:
-        path = Path(raw)
-    elif Path(name).exists():
-        path = Path(name)
-    else:
-        path = packaged_file(name)
-    if not _readable(path):
-        problems.append(f"{variable}: berkas {path} tidak ada atau tidak bisa dibaca.")
-    return path
+        return Path(raw)
+    return Path(name) if Path(name).exists() else packaged_file(name)
 
 
 def _parse_api_base(raw: str, token: str, problems: list[str]) -> str | None:
@@ -172,8 +177,7 @@ def _parse_api_base(raw: str, token: str, problems: list[str]) -> str | None:
         return None
     if not _URL_RE.match(raw):
         problems.append(
-            "TELEGRAM_API_BASE harus URL http(s), mis. http://127.0.0.1:8081/bot "
-            f"(bukan {redact(raw, token)!r})."
+            f"TELEGRAM_API_BASE harus URL http(s), mis. http://127.0.0.1:8081/bot (bukan {raw!r})."
         )
         return None
     token_at = _token_position(raw, token)
@@ -264,11 +268,3 @@ def _region_exists(code: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _readable(path: Path) -> bool:
-    try:
-        with path.open("rb"):
-            return True
-    except OSError:
-        return False

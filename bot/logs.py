@@ -1,18 +1,64 @@
-"""Logging set-up with a filter that keeps the bot token out of every log line."""
+"""Logging set-up with a filter that keeps the bot token out of every log line, and a
+stream wrapper that keeps it out of everything `kim-bot` prints."""
 
 from __future__ import annotations
 
 import logging
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
 
 _TOKEN_PATTERN = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,64}")
+# A value given as the token is hidden even when it is not token-shaped (a token mistyped),
+# unless it is so short that hiding it would blank ordinary words.
+_MIN_SECRET = 12
 
 
 def redact(text: str, token: str | None = None) -> str:
     """Replace the bot token (or anything shaped like one) with a placeholder."""
-    if token:
+    token = (token or "").strip()
+    if len(token) >= _MIN_SECRET:
         text = text.replace(token, "<TOKEN>")
     return _TOKEN_PATTERN.sub("<TOKEN>", text)
+
+
+class RedactingStream:
+    """A text stream that writes through to another with every token redacted."""
+
+    def __init__(self, inner: TextIO, token: str | None) -> None:
+        self.inner = inner
+        self._token = token
+
+    def write(self, text: str) -> int:
+        """Write `text`, redacted; report the length given (print and logging expect it)."""
+        self.inner.write(redact(text, self._token))
+        return len(text)
+
+    def writelines(self, lines: Iterator[str]) -> None:
+        """Write each line, redacted."""
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        """Flush the stream underneath."""
+        self.inner.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)  # encoding, isatty, fileno …
+
+
+@contextmanager
+def redacted_output(token: str | None) -> Iterator[None]:
+    """While inside, stdout and stderr (prints, argparse, logging, warnings) hide tokens."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = RedactingStream(saved[0], token)
+    sys.stderr = RedactingStream(saved[1], token)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 class RedactingFilter(logging.Filter):

@@ -84,6 +84,9 @@ class StoreBase:
             await db.execute("PRAGMA journal_mode=WAL")
             await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA synchronous=NORMAL")
+            # Deleted rows are overwritten with zeros, so erased data leaves the file (/hapusdata);
+            # explicit, because only some SQLite builds (Debian's) switch it on by default.
+            await db.execute("PRAGMA secure_delete=ON")
             await db.execute(f"PRAGMA busy_timeout={round(busy_timeout * 1000)}")
             store = cls(db)
             await store.migrate()

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import logging
+from collections.abc import Sequence
+
 from bot.models.people import Person, Role, RoleGrant
+from bot.store import scrub
 from bot.store.base import StoreBase, to_db_time, utcnow
+
+log = logging.getLogger(__name__)
 
 
 class PeopleStore(StoreBase):
@@ -109,26 +116,70 @@ class PeopleStore(StoreBase):
             for r in rows
         ]
 
-    async def delete_person(self, user_id: int) -> None:
-        """Erase a person: name, memberships, roles, scratch data; their reports made anonymous."""
+    async def delete_person(
+        self, user_id: int, names: Sequence[str | None] = (), *, placeholder: str
+    ) -> None:
+        """Erase a person: name, memberships, roles, scratch data; their reports made anonymous.
+
+        Their names (`names`, plus those stored) are replaced by `placeholder` in the outbox's
+        messages, and the write-ahead log is emptied afterwards: with secure_delete on, the
+        erased bytes are then gone from the database files, not only from queries.
+        """
         async with self.transaction():
+            known = [*names, *await self._names_of(user_id)]
+            await self._scrub_outbox(known, placeholder)
             await self._write("DELETE FROM kim_member WHERE user_id = ?", (user_id,))
             await self._write("DELETE FROM role WHERE user_id = ?", (user_id,))
             await self._write("DELETE FROM person WHERE user_id = ?", (user_id,))
+            # Their scratch, and the scratch of their private chat (its id is theirs).
             await self._write(
-                "DELETE FROM ptb_state WHERE kind = 'user_data' AND key = ?", (str(user_id),)
+                "DELETE FROM ptb_state WHERE kind IN ('user_data', 'chat_data') AND key = ?",
+                (str(user_id),),
             )
+            await self._anonymise(user_id)
+        await self.checkpoint()
+
+    async def _anonymise(self, user_id: int) -> None:
+        """Keep the KIM's records of what a person did, without who did it (0 is nobody)."""
+        await self._write("UPDATE kim SET registered_by = NULL WHERE registered_by = ?", (user_id,))
+        await self._write("UPDATE receipt SET confirmed_by = 0 WHERE confirmed_by = ?", (user_id,))
+        await self._write(
+            "UPDATE OR REPLACE news_dissemination SET user_id = 0 WHERE user_id = ?", (user_id,)
+        )
+        await self._write("UPDATE news_item SET curated_by = NULL WHERE curated_by = ?", (user_id,))
+
+    async def _names_of(self, user_id: int) -> list[str | None]:
+        """Every name the database keeps for a person (as they were last seen, as a member)."""
+        person = await self._one("SELECT first_name, username FROM person WHERE user_id = ?",
+                                 (user_id,))  # fmt: skip
+        member = await self._one("SELECT nama FROM kim_member WHERE user_id = ?", (user_id,))
+        names: list[str | None] = [member["nama"] if member else None]
+        if person is not None:
+            handle = person["username"]
+            names += [person["first_name"], handle, f"@{handle}" if handle else None]
+        return names
+
+    async def _scrub_outbox(self, names: Sequence[str | None], placeholder: str) -> None:
+        """Replace the names in every outbox message that carries them (queued or sent)."""
+        found = scrub.needles(names)
+        if not found:
+            return
+        where = " OR ".join("instr(lower(params), ?) > 0" for _ in found)
+        rows = await self._all(f"SELECT id, params FROM outbox_message WHERE {where}", found)
+        for row in rows:
+            params = scrub.scrub(json.loads(row["params"]), names, placeholder)
             await self._write(
-                "UPDATE kim SET registered_by = NULL WHERE registered_by = ?", (user_id,)
+                "UPDATE outbox_message SET params = ? WHERE id = ?", (json.dumps(params), row["id"])
             )
-            # Reports stay (they belong to the KIM), without who made them: 0 is nobody.
-            await self._write(
-                "UPDATE receipt SET confirmed_by = 0 WHERE confirmed_by = ?", (user_id,)
-            )
-            await self._write(
-                "UPDATE OR REPLACE news_dissemination SET user_id = 0 WHERE user_id = ?",
-                (user_id,),
-            )
-            await self._write(
-                "UPDATE news_item SET curated_by = NULL WHERE curated_by = ?", (user_id,)
-            )
+
+    async def checkpoint(self) -> bool:
+        """Copy the write-ahead log into the database and empty it; False when a reader
+        (another process) kept part of it, which is then logged."""
+        if self._in_transaction():  # the lock is ours: the commit comes first
+            return False
+        async with self._write_lock:
+            row = await self._one("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = row is not None and bool(row[0])
+        if busy:
+            log.warning("basis data: checkpoint WAL belum tuntas (ada proses lain yang membaca)")
+        return not busy

@@ -18,7 +18,9 @@ from typing import Any
 
 from telegram.ext import Application
 
+from bot import config_files
 from bot.context import BotContext, KimApplication, services_of
+from bot.logs import redact
 from bot.models.akses import News
 from bot.models.registrasi import Kim
 from bot.outbox import text_message
@@ -26,13 +28,7 @@ from bot.quiet_hours import is_quiet
 from bot.store import utcnow
 from broadcasts.akses import health as feed_health
 from broadcasts.akses.digest import compose
-from broadcasts.akses.feeds import (
-    FeedsConfig,
-    FeedsConfigError,
-    Source,
-    load_feeds_config,
-    make_client,
-)
+from broadcasts.akses.feeds import FeedsConfig, Source, load_feeds_leniently, make_client
 from broadcasts.akses.poll import Poller
 
 log = logging.getLogger(__name__)
@@ -49,13 +45,10 @@ def feed_job_name(source_id: str) -> str:
 
 
 async def start_news(app: KimApplication) -> None:
-    """Load feeds.yaml, schedule each source's poll from its saved state, and the digest."""
+    """Load what of feeds.yaml is usable (the desk told of the rest), schedule each source's
+    poll from its saved state, and the digest."""
     services = services_of(app)
-    try:
-        feeds = load_feeds_config(services.config.feeds_file)
-    except FeedsConfigError as error:
-        log.error("feeds.yaml tidak valid, berita tidak diambil:\n%s", error)
-        feeds = FeedsConfig()
+    feeds = await _load_feeds(app)
     services.add(feeds)
     services.add(Poller(services.store, feeds, make_client(feeds.defaults)))
     states = await services.store.feed_states()
@@ -66,6 +59,21 @@ async def start_news(app: KimApplication) -> None:
         schedule_poll(app, source, max(due or earliest, earliest))
     assert app.job_queue is not None
     app.job_queue.run_repeating(send_news, DIGEST_EVERY, first=60, name=DIGEST_JOB)
+
+
+async def _load_feeds(app: KimApplication) -> FeedsConfig:
+    """feeds.yaml, entry by entry: a broken entry is dropped, one line logged for each, and
+    the desk told once per file content; without a usable source no news is polled."""
+    services = services_of(app)
+    loaded = await asyncio.to_thread(load_feeds_leniently, services.config.feeds_file)
+    assert services.outbox is not None  # started before the activities
+    targets = feed_health.desk_targets(BotContext(app))
+    await config_files.announce(loaded, services.outbox, services.texts, targets,
+                                "akses/feeds_problems")  # fmt: skip
+    if not loaded.usable:
+        log.error("%s: tidak ada sumber berita yang bisa dipakai; berita tidak diambil",
+                  redact(str(loaded.path)))  # fmt: skip
+    return loaded.value
 
 
 async def stop_news(app: KimApplication) -> None:

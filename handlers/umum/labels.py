@@ -6,6 +6,8 @@ from typing import Final
 
 ERASE: Final = "🗑 Hapus data saya"
 KEEP: Final = "Batal"
+# Stands in for an erased person's name in the messages the bot keeps (the outbox).
+ERASED_NAME: Final = "(nama dihapus)"
 
 # The short help's buttons: (command, label), for everyone and then per Diskominfo role.
 EVERYONE: Final = (("berita", "📰 Berita terbaru"), ("bantuan", "❓ Bantuan"))

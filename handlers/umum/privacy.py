@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, ConversationHandler
 
 from bot.context import BotContext
 from handlers.common.replies import answer, callback_data, reply
@@ -40,7 +43,30 @@ async def erase(update: Update, context: BotContext) -> None:
     if cb.ERASE.parse(callback_data(update)) is None:
         await query.edit_message_text(context.texts.render("umum/privacy/kept"))
         return
-    await context.store.delete_person(user.id)
-    if context.user_data is not None:
-        context.user_data.clear()
+    # Memory first: a persistence flush meanwhile then writes nothing back to the file.
+    for scratch in (context.user_data, context.chat_data):
+        if scratch is not None:
+            scratch.clear()
+    end_conversations(context.application, user.id)
+    handle = f"@{user.username}" if user.username else None
+    names = (user.first_name, user.full_name, user.username, handle)
+    await context.store.delete_person(user.id, names, placeholder=labels.ERASED_NAME)
     await query.edit_message_text(context.texts.render("umum/privacy/erased"))
+
+
+def end_conversations(app: Application[Any, Any, Any, Any, Any, Any], user_id: int) -> None:
+    """End every conversation the person is in (its draft is gone), and its timeout.
+
+    PTB has no public call for this: its own `_update_state(END)` removes the key and marks
+    it for the persistence, as when a step returns END.
+    """
+    for group in app.handlers.values():
+        for handler in group:
+            if not isinstance(handler, ConversationHandler):
+                continue
+            keys = [key for key in handler._conversations if user_id in key]
+            for key in keys:
+                handler._update_state(ConversationHandler.END, key)
+                job = handler.timeout_jobs.pop(key, None)
+                if job is not None:
+                    job.schedule_removal()

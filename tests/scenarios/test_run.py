@@ -121,11 +121,41 @@ async def test_missing_token_and_help(tmp_path: Path, emu: BotApiEmulator) -> No
     broken = tmp_path / "broken.yaml"
     broken.write_text("topics:\n  - id: pertanian\n    label: Pertanian\nsources: []\n")
     env_broken = bot_env(tmp_path, emu) | {"KIM_FEEDS_FILE": str(broken)}
-    code, _, err = await run_cli("run", env=env_broken, cwd=tmp_path)
-    assert code == 2
+    code, _, err = await run_cli("feeds", "check", env=env_broken, cwd=tmp_path)
+    assert code == 2  # the operator's check lists every problem; `run` starts regardless
     assert "broken.yaml:2" in err
     assert "keywords" in err
     code, out, _ = await run_cli("--help", env=env, cwd=tmp_path)
     assert code == 0
     for sub in ("run", "kim", "emulator"):
         assert sub in out
+
+
+def not_yaml(folder: Path) -> str:
+    path = folder / "rusak.yaml"
+    path.write_text("topics: [\nini bukan YAML\n", encoding="utf-8")
+    return str(path)
+
+
+async def test_a_broken_feeds_file_leaves_the_bot_running(
+    tmp_path: Path, emu: BotApiEmulator
+) -> None:
+    admin = emu.user("Dina")
+    desk = emu.group("Meja Diskominfo", supergroup=True, admins=[admin])
+    env = bot_env(tmp_path, emu, KIM_ADMIN_IDS=str(admin.id), KIM_DESK_CHAT_ID=str(desk.id))
+    env["KIM_FEEDS_FILE"] = not_yaml(tmp_path)
+    proc = await asyncio.create_subprocess_exec(
+        PYTHON, "-m", "bot", "run", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        await emu.wait_for(lambda e: e.polling > 0, timeout=30)
+        citizen = emu.user("Ayu")
+        private = emu.private_chat(citizen)
+        assert "KIM Hub" in (await said(emu, emu.text(citizen, private, "/start"), private))["text"]
+        await emu.wait_for(lambda e: any("tidak diambil" in m["text"] for m in e.sent(desk)))
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode == 0
+    assert "rusak.yaml:3: YAML tidak valid" in err.decode()

@@ -53,3 +53,19 @@ async def test_only_in_private(hub: Hub) -> None:
     user = hub.emu.user("Ani")
     group = hub.emu.group("Grup", admins=[user])
     assert "chat pribadi" in texts(await hub.say(user, group, "/hapusdata", reply=False))
+
+
+async def test_erasure_ends_the_conversations_whose_drafts_it_erased(hub: Hub) -> None:
+    zub = hub.emu.user("Zubaidah", username="zub")
+    group = hub.emu.group("Grup Xylofon", admins=[zub])
+    await hub.say(zub, group, "/daftar")
+    kecamatan = (await hub.say(zub, group, "KIM Xylofonia"))[-1]
+    private = hub.emu.private_chat(zub)
+    [ask] = await hub.say(zub, private, "/hapusdata")
+    await hub.press(zub, ask, "hapusdata:ya")
+    # The registration does not go on with an empty draft ("Nama: None"): it has ended.
+    pressed = hub.emu.press(zub, kecamatan, "daftar:kec:61.06.05")
+    replies = await hub.process(pressed)
+    assert "Pilih desa" not in texts(replies)
+    assert "sudah selesai" in hub.answer_to(pressed)["text"]
+    assert "nama KIM" in texts(await hub.say(zub, group, "/daftar"))  # and starts afresh

@@ -3,7 +3,12 @@
 Pure and storage-free: callers persist ``FetchState`` and seen items themselves.
 """
 
-from broadcasts.akses.feeds.config import FeedsConfigError, load_feeds_config, parse_feeds_config
+from broadcasts.akses.feeds.config import (
+    FeedsConfigError,
+    load_feeds_config,
+    load_feeds_leniently,
+    parse_feeds_config,
+)
 from broadcasts.akses.feeds.fetch import FetchResult, FetchState, fetch, make_client, next_backoff
 from broadcasts.akses.feeds.model import Defaults, FeedsConfig, Source, Topic
 from broadcasts.akses.feeds.normalize import NewsItem, canonical_link, is_near_duplicate, title_key
@@ -19,6 +24,7 @@ __all__ = [
     "Defaults", "FeedEntry", "FeedsConfig", "FeedsConfigError", "FetchResult",
     "FetchState", "NewsItem", "ParsedFeed", "Source", "Topic", "assign_topics", "canonical_link",
     "fetch", "is_near_duplicate", "items_from_feed", "items_from_feed_async",
-    "load_feeds_config", "make_client", "next_backoff", "parse_feed", "parse_feeds_config",
+    "load_feeds_config", "load_feeds_leniently", "make_client", "next_backoff", "parse_feed",
+    "parse_feeds_config",
     "passes_filters", "title_key",
 ]  # fmt: skip

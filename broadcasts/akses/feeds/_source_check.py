@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+from collections.abc import Set
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 import jinja2
 from yaml.nodes import Node, SequenceNode
 
+from bot.config_files import suggest
 from broadcasts.akses.feeds.model import MIN_INTERVAL_MINUTES, Curation, Source
 
 if TYPE_CHECKING:
@@ -22,11 +22,18 @@ _SOURCE_REQUIRED = ("id", "name", "url", "topics", "curation")
 
 
 class SourceChecker:
-    """Validates one entry of ``sources:``."""
+    """Validates one entry of ``sources:``.
 
-    def __init__(self, checker: _Checker, known_topics: set[str]) -> None:
+    A topic that feeds.yaml lists but that was dropped as broken is left out of the source's
+    topics without a problem of the source's own; a source left with no topic is dropped.
+    """
+
+    def __init__(
+        self, checker: _Checker, known_topics: set[str], dropped_topics: Set[str] = frozenset()
+    ) -> None:
         self.c = checker
         self.known = known_topics
+        self.dropped = dropped_topics
 
     def source(self, node: Node) -> Source | None:
         fields = self.c.mapping(node, "sumber", _SOURCE_KEYS, _SOURCE_REQUIRED)
@@ -66,13 +73,16 @@ class SourceChecker:
         topics = self.c.strings(node, f"{where}: topics")
         choices = ", ".join(sorted(self.known))
         for item, value in zip(cast(SequenceNode, node).value, topics, strict=False):
-            if value not in self.known:
+            if value not in self.known and value not in self.dropped:
                 hint = suggest(value, self.known)
                 text = f"{where}: topik '{value}' tidak dikenal{hint} (pilihan: {choices})"
                 self.c.add(item, text)
+        valid = tuple(t for t in topics if t in self.known)
         if isinstance(node, SequenceNode) and not node.value:
             self.c.add(node, f"{where}: topics tidak boleh kosong")
-        return tuple(t for t in topics if t in self.known)
+        elif topics and not valid:
+            self.c.add(node, f"{where}: semua topiknya rusak dan dilewati")
+        return valid
 
     def curation(self, node: Node | None, where: str) -> str | None:
         if node is None:
@@ -102,9 +112,3 @@ class SourceChecker:
             self.c.add(node, text)
             return None
         return value
-
-
-def suggest(value: str, choices: Iterable[str]) -> str:
-    """Return ", maksud Anda 'x'?" for a close match, or an empty string."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.75)
-    return f", maksud Anda '{close[0]}'?" if close else ""

@@ -37,10 +37,9 @@ from handlers.common.access import anyone_verifies
 from handlers.common.menu import publish_commands
 
 log = logging.getLogger(__name__)
-# The activities' command-line subcommands and configuration checks, for bot.cli.
+# The activities' command-line subcommands, for bot.cli.
 add_activity_commands = broadcasts.add_commands
 run_activity_command = broadcasts.run_command
-check_activity_config = broadcasts.check_config
 
 
 def build_application(config: Config, store: Store) -> KimApplication:

@@ -30,8 +30,8 @@ T = TypeVar("T")
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _STR_TAG = "tag:yaml.org,2002:str"
-NOTICE_LINES = 12  # the desk notice lists this many problems (under Telegram's 4096)
-NOTE_LENGTH = 240
+NOTICE_LINES = 8  # the desk notice lists this many problems, each cut to NOTE_LENGTH:
+NOTE_LENGTH = 160  # 8 × 160 characters (emoji count twice) stay under Telegram's 4096
 
 
 class ConfigFileError(ValueError):

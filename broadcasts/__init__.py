@@ -36,8 +36,3 @@ def run_command(config: Config, args: argparse.Namespace) -> Coroutine[Any, Any,
     if args.command == "feeds":
         return akses.cli.feeds_command(config, args)
     return None
-
-
-def check_config(config: Config) -> list[str]:
-    """Problems in the activities' configuration files (feeds.yaml), each on its own line."""
-    return akses.check_config(config)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 from telegram import User
 
+from bot.config_files import NOTE_LENGTH, NOTICE_LINES
 from bot.models.akses import News
 from bot.models.diseminasi import (
     Broadcast,
@@ -198,6 +199,12 @@ def overrides(h: Hostile) -> dict[str, Samples]:
         "outbox/summary": {"status": batch},
         "bot/error_desk": {"summary": h.text(500)},
         "outbox/worker_failed": {"error": h.text(300)},  # supervisor._describe cuts at 300
+        "akses/feeds_problems": {
+            "file": h.text(255),
+            "usable": st.booleans(),
+            "more": st.integers(0, 10**4),
+            "notes": h.items(h.text(NOTE_LENGTH), NOTICE_LINES),
+        },  # supervisor._describe cuts at 300
         # A /jadwal page counts the list; its one card is the broadcast shown.
         "diseminasi/jadwal/page": {"active": st.integers(0, 10**4), "finished": st.integers(0, 5)},
         "diseminasi/siaran/preview_title": {"kim": kim_vars},

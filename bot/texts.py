@@ -33,7 +33,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from bot.dates import format_date_id, format_datetime_id
+from bot.dates import format_clock_id, format_date_id, format_datetime_id
 from bot.telegram_html import sanitize_html
 
 TEMPLATE_SUFFIX = ".html.j2"
@@ -105,6 +105,7 @@ class Texts:
         return {
             "tanggal": self.format_date,
             "tanggal_jam": self.format_datetime,
+            "jam": self.format_clock,
             "rupiah": format_rupiah,
             "telegram_html": lambda value: Markup(sanitize_html(str(value))),
         }
@@ -120,6 +121,10 @@ class Texts:
     def format_datetime(self, value: datetime) -> str:
         """Format a datetime as "27 Nov 2026 14.05 WIB" in ``tz`` (naive means UTC)."""
         return format_datetime_id(value, self.tz)
+
+    def format_clock(self, value: datetime) -> str:
+        """Format the clock time of a datetime as "14.05 WIB" in ``tz`` (naive means UTC)."""
+        return format_clock_id(value, self.tz)
 
     def render(self, name: str, /, **context: Any) -> str:
         """Render ``<name>.html.j2`` with ``context`` and strip the result."""

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from bot.models.people import Person, Role, RoleGrant
-from bot.store.base import StoreBase, to_db_time, utcnow
+import aiosqlite
+
+from bot.models.people import Decision, Person, Role, RoleGrant
+from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
+
+
+def decision_row(row: aiosqlite.Row, by: str, at: str, name: str) -> Decision | None:
+    """The decision a row records: who (`by`, their first name in `name`) and when (`at`)."""
+    moment = from_db_time(row[at])
+    if row[by] is None or moment is None:
+        return None
+    return Decision(row[by], row[name], moment)
 
 
 class PeopleStore(StoreBase):
@@ -131,4 +141,7 @@ class PeopleStore(StoreBase):
             )
             await self._write(
                 "UPDATE news_item SET curated_by = NULL WHERE curated_by = ?", (user_id,)
+            )
+            await self._write(
+                "UPDATE broadcast SET changed_by = NULL WHERE changed_by = ?", (user_id,)
             )

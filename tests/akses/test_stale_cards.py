@@ -27,6 +27,6 @@ async def test_card_of_an_item_decided_by_another_curator(
     await hub.press(hub.admin, admin_card, f"kurasi:ok:{news_id}")
     late = hub.emu.press(kurator, kiki_card, f"kurasi:tolak:{news_id}")
     await hub.process(late)
-    assert "sudah diputuskan" in hub.answer_to(late)["text"]
+    assert "sudah disetujui oleh Dina pukul" in hub.answer_to(late)["text"]
     [shown] = [m for m in hub.emu.sent(kiki_chat) if m["message_id"] == kiki_card["message_id"]]
     assert buttons(shown) == {}

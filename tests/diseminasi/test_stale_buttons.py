@@ -65,12 +65,12 @@ async def test_jadwal_card_changed_elsewhere_is_brought_up_to_date(
     await hub.press(broadcaster, new_card, f"jadwal:pause:{broadcast.id}")
     stale = hub.emu.press(broadcaster, old_card, f"jadwal:pause:{broadcast.id}")
     await hub.process(stale)
-    assert "sudah berubah" in hub.answer_to(stale)["text"]
+    assert "sudah dijeda oleh Anda pukul" in hub.answer_to(stale)["text"]
     shown = now_shown(hub, old_card)
     assert "dijeda" in shown["text"]
     assert set(buttons(shown)) == {f"jadwal:resume:{broadcast.id}", f"jadwal:cancel:{broadcast.id}"}
     # Pressed again on a card that already shows this: answered, nothing breaks.
     again = hub.emu.press(broadcaster, shown, f"jadwal:pause:{broadcast.id}")
     await hub.process(again)
-    assert "sudah berubah" in hub.answer_to(again)["text"]
+    assert "sudah dijeda oleh Anda pukul" in hub.answer_to(again)["text"]
     assert texts([now_shown(hub, old_card)]) == shown["text"]

@@ -62,6 +62,14 @@ def format_datetime_id(dt: datetime, tz: tzinfo) -> str:
     return f"{local.day} {month} {local.year} {clock} {zone_abbreviation(tz, local)}"
 
 
+def format_clock_id(dt: datetime, tz: tzinfo) -> str:
+    """Format the clock time of a datetime in ``tz`` as "14.05 WIB" (naive = UTC)."""
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    local = dt.astimezone(tz)
+    return f"{local.hour:02d}.{local.minute:02d} {zone_abbreviation(tz, local)}"
+
+
 def parse_date_id(text: str, today: date) -> date | None:
     """Parse a date typed in Indonesian conventions; None if unparseable or invalid."""
     cleaned = " ".join(text.strip().lower().split())

@@ -33,7 +33,7 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
-from bot.dates import format_date_id, format_datetime_id
+from bot.dates import format_clock_id, format_date_id, format_datetime_id
 from bot.sandbox import (
     LimitedSandbox,
     Limits,
@@ -121,6 +121,7 @@ class Texts:
         return {
             "tanggal": self.format_date,
             "tanggal_jam": self.format_datetime,
+            "jam": self.format_clock,
             "rupiah": format_rupiah,
             "telegram_html": lambda value: Markup(sanitize_html(str(value))),
         }
@@ -136,6 +137,10 @@ class Texts:
     def format_datetime(self, value: datetime) -> str:
         """Format a datetime as "27 Nov 2026 14.05 WIB" in ``tz`` (naive means UTC)."""
         return format_datetime_id(value, self.tz)
+
+    def format_clock(self, value: datetime) -> str:
+        """Format the clock time of a datetime as "14.05 WIB" in ``tz`` (naive means UTC)."""
+        return format_clock_id(value, self.tz)
 
     def render(self, name: str, /, **context: Any) -> str:
         """Render ``<name>.html.j2`` with ``context`` and strip the result."""

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from bot.models.people import Decision
+
 MANUAL_SOURCE = "manual"
 
 
@@ -71,6 +73,7 @@ class News:
     curated_by: int | None
     approved_at: datetime | None
     created_at: datetime
+    decision: Decision | None = None  # the curator who approved, rejected or posted it
 
     @property
     def has_web_link(self) -> bool:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from enum import StrEnum
 
+from bot.models.people import Decision
+
 
 class ContentKind(StrEnum):
     """What a broadcast sends."""
@@ -90,6 +92,7 @@ class Broadcast:
     next_run_at: datetime | None  # when scheduled: the next run; when over: the last it had
     status: BroadcastStatus
     created_at: datetime
+    last_change: Decision | None = None  # the last pause, resume or cancel: by whom, when
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,12 @@ class Receipt:
     channel: str
     confirmed_by: int
     confirmed_at: datetime
+    confirmer: str | None = None  # the first name of whoever confirmed
+
+    @property
+    def decision(self) -> Decision:
+        """Who confirmed, and when."""
+        return Decision(self.confirmed_by, self.confirmer, self.confirmed_at)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -32,3 +33,16 @@ class RoleGrant:
     granted_by: int | None
     first_name: str | None
     username: str | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Who decided something, and when: what a later press on its card is told."""
+
+    by: int
+    name: str | None  # their first name, as the bot last saw it (None: never seen)
+    at: datetime
+
+    def made_by(self, user_id: int) -> bool:
+        """Whether `user_id` made this decision (shown as "oleh Anda")."""
+        return self.by == user_id

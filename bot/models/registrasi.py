@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from bot.models.people import Decision
+
 MIN_MEMBERS = 3
 MAX_MEMBERS = 8
 MIN_NAME, MAX_NAME = 3, 60  # a KIM's name, typed at /daftar or read by the import
@@ -57,6 +59,7 @@ class Kim:
     desk_message_id: int | None
     created_at: datetime
     member_count: int = 0
+    decision: Decision | None = None  # who verified or rejected it, and when
 
     @property
     def members_missing(self) -> int:
@@ -88,6 +91,7 @@ class KimLink:
     created_at: datetime
     group_title: str | None = None  # as last seen by the bot
     requester: str | None = None  # the first name of whoever asked
+    decision: Decision | None = None  # who approved or refused it, and when
 
     @property
     def taken_by_another(self) -> bool:

@@ -3,7 +3,9 @@
 429 → retry after `retry_after` (not counted as an attempt); 403 → the chat is gone
 (skipped, chat marked inactive by the worker); migrated → the worker re-targets the row;
 400 → final failure; network errors, timeouts and 5xx → retry with exponential backoff
-and jitter, capped, until `max_attempts`, then final failure.
+and jitter, capped, until `max_attempts`, then final failure. An edit whose message already
+shows the change ("message is not modified") is sent; one whose message is gone (deleted,
+too old, unknown chat) is skipped: nothing is left to edit, so it is no failure for /gagal.
 """
 
 from __future__ import annotations
@@ -23,7 +25,17 @@ from telegram.error import (
     TelegramError,
 )
 
+from bot.outbox.message import EDIT_METHODS
 from bot.outbox.records import OutboxRow, RowStatus, Settled
+
+# How Telegram says that an edit has nothing left to do (lower case, as a prefix).
+NOT_MODIFIED = "message is not modified"
+NOTHING_TO_EDIT = (
+    "message to edit not found",
+    "message can't be edited",
+    "message_id_invalid",
+    "chat not found",
+)
 
 
 @dataclass(frozen=True)
@@ -68,12 +80,24 @@ async def attempt(bot: Bot, row: OutboxRow, policy: RetryPolicy, now: datetime) 
     except Forbidden as error:
         return Attempt(Settled(row, RowStatus.SKIPPED, error=_text(error)), gone=True)
     except BadRequest as error:  # a subclass of NetworkError: check it first
-        return Attempt(Settled(row, RowStatus.FAILED, error=_text(error)))
+        return Attempt(Settled(row, _refused(row, error), error=_text(error)))
     except NetworkError as error:  # includes TimedOut and 5xx answers
         return Attempt(_backoff(row, error, policy, now))
     except TelegramError as error:
         return Attempt(Settled(row, RowStatus.FAILED, error=_text(error)))
     return Attempt(Settled(row, RowStatus.SENT, message_id=_message_id(result)))
+
+
+def _refused(row: OutboxRow, error: BadRequest) -> RowStatus:
+    """A 400 is final: failed, unless it is an edit that has nothing (left) to do."""
+    if row.method not in EDIT_METHODS:
+        return RowStatus.FAILED
+    message = error.message.lower()
+    if message.startswith(NOT_MODIFIED):
+        return RowStatus.SENT  # the message already shows it
+    if message.startswith(NOTHING_TO_EDIT):
+        return RowStatus.SKIPPED  # deleted or out of reach: the decision stands anyway
+    return RowStatus.FAILED
 
 
 def _backoff(row: OutboxRow, error: Exception, policy: RetryPolicy, now: datetime) -> Settled:

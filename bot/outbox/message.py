@@ -1,4 +1,9 @@
-"""What the outbox sends: one Bot API call per chat, kept as JSON until it is sent."""
+"""What the outbox sends: one Bot API call per chat, kept as JSON until it is sent.
+
+Besides new messages it edits existing ones (the card of a decision): `edit_text`,
+`edit_markup`. An edit that finds its message gone or already showing the change is done,
+not failed (bot/outbox/delivery.py).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "copyMessage"})
+EDIT_METHODS = frozenset({"editMessageText", "editMessageReplyMarkup"})
 
 
 @dataclass(frozen=True)
@@ -19,10 +25,24 @@ class OutboxMessage:
     params: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.method not in SEND_METHODS:
+        if self.method not in SEND_METHODS | EDIT_METHODS:
             raise ValueError(f"the outbox does not send {self.method}")
         if "chat_id" in self.params:
             raise ValueError("chat_id belongs to OutboxMessage.chat_id, not to params")
+        if self.is_edit and not isinstance(self.params.get("message_id"), int):
+            raise ValueError(f"{self.method} needs the message_id of the message to edit")
+
+    @property
+    def is_edit(self) -> bool:
+        """Whether it changes an existing message instead of sending a new one."""
+        return self.method in EDIT_METHODS
+
+    @property
+    def target(self) -> str:
+        """Where it goes: the chat, and for an edit the message ("<chat>/<message>")."""
+        if self.is_edit:
+            return f"{self.chat_id}/{self.params['message_id']}"
+        return str(self.chat_id)
 
 
 def _markup(markup: InlineKeyboardMarkup | None) -> dict[str, Any]:
@@ -86,3 +106,20 @@ def copy_message(
     """A copy of an existing message (e.g. one forwarded to the bot by a broadcaster)."""
     params = {"from_chat_id": from_chat_id, "message_id": message_id}
     return OutboxMessage(chat_id, "copyMessage", params | _markup(markup) | _thread(thread_id))
+
+
+def edit_text(
+    chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+) -> OutboxMessage:
+    """Replace the HTML text of a message the bot sent; without markup its buttons go."""
+    params = {"message_id": message_id, "text": text, "parse_mode": "HTML",
+              "link_preview_options": {"is_disabled": True}}  # fmt: skip
+    return OutboxMessage(chat_id, "editMessageText", params | _markup(markup))
+
+
+def edit_markup(
+    chat_id: int, message_id: int, markup: InlineKeyboardMarkup | None = None
+) -> OutboxMessage:
+    """Replace the buttons of a message the bot sent (None: take them away)."""
+    return OutboxMessage(chat_id, "editMessageReplyMarkup",
+                         {"message_id": message_id} | _markup(markup))  # fmt: skip

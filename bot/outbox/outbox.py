@@ -1,7 +1,8 @@
 """Outbox: the facade other activities use to send one message to many chats.
 
 `submit` stores a batch and its rows (idempotent per (kind, item) and per chat) and
-wakes the worker; the worker (bot/outbox/worker.py) delivers within Telegram's limits
+wakes the worker; `submit_effects` queues a decision's effects in the decision's own
+transaction; the worker (bot/outbox/worker.py) delivers within Telegram's limits
 through its own Bot, without PTB's AIORateLimiter, which would stop every send on one
 429. The worker runs supervised (bot/outbox/supervisor.py): restarted after a failure, the
 desk told. `stop` lets in-flight sends and their writes finish before the bot's last
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 STOP_WAIT = 30.0  # seconds a stop waits for in-flight sends and writes before cancelling
+DECISION = "decision"  # the outbox kind of a decision's effects (see submit_effects)
 
 
 class Outbox:
@@ -102,6 +104,18 @@ class Outbox:
         )
         self.wake()
         return batch_id
+
+    async def submit_effects(self, key: str, effects: Sequence[OutboxMessage]) -> None:
+        """Queue the effects of one decision: notices to other chats, edits of its cards.
+
+        Call it inside the Store transaction that records the decision, so that both commit
+        or neither does; once committed, the worker delivers them after any crash. Each
+        effect is its own batch of kind DECISION, item `<key>/<target>` (two cards in one
+        chat are two effects), so `key` must name the decision, not only its subject.
+        """
+        async with self.store.transaction():
+            for effect in effects:
+                await self.submit(DECISION, f"{key}/{effect.target}", [effect])
 
     def wake(self) -> None:
         """Make the worker look for due messages now."""

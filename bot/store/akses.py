@@ -11,6 +11,7 @@ import aiosqlite
 from bot.models.akses import News, NewsDraft, NewsStatus
 from bot.models.registrasi import Kim
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
+from bot.store.people import decision_row
 from bot.store.registrasi import _KIM_SELECT, _kim
 
 # A KIM receives a topic unless it switched it off (no row means on: see 0004_feeds.sql).
@@ -20,6 +21,8 @@ _WANTS_ANY = """EXISTS (SELECT 1 FROM json_each({topics}) t WHERE NOT EXISTS (
 _REACHABLE = """kim.status = 'terverifikasi' AND kim.active = 1 AND kim.chat_id IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.chat_id = kim.chat_id AND c.active = 0)"""
 
+_NEWS_SELECT = """SELECT news_item.*, (SELECT first_name FROM person p
+    WHERE p.user_id = news_item.curated_by) AS curator FROM news_item"""
 _APPROVED_OF_TOPIC = """status = 'approved' AND (? IS NULL OR EXISTS (
     SELECT 1 FROM json_each(news_item.topics) t WHERE t.value = ?))"""
 
@@ -43,6 +46,7 @@ def _news(row: aiosqlite.Row) -> News:
         curated_by=row["curated_by"],
         approved_at=from_db_time(row["approved_at"]),
         created_at=created,
+        decision=decision_row(row, "curated_by", "curated_at", "curator"),
     )
 
 
@@ -52,7 +56,8 @@ def _draft_row(draft: NewsDraft, now: str) -> tuple[object, ...]:
     return (
         draft.source_id, draft.guid, draft.link, draft.title, draft.title_key,
         draft.summary_html, published, draft.image_url, json.dumps(list(draft.topics)),
-        draft.status, draft.duplicate_of, draft.curated_by, approved, now,
+        draft.status, draft.duplicate_of, draft.curated_by, approved,
+        now if draft.curated_by is not None else None, now,
     )  # fmt: skip
 
 
@@ -68,8 +73,8 @@ class NewsStore(StoreBase):
                 cursor = await self._write(
                     """INSERT OR IGNORE INTO news_item (source_id, guid, link, title, title_key,
                            summary_html, published_at, image_url, topics, status, duplicate_of,
-                           curated_by, approved_at, created_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                           curated_by, approved_at, curated_at, created_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     _draft_row(draft, now),
                 )
                 ids.append(cursor.lastrowid if cursor.rowcount else None)
@@ -78,14 +83,14 @@ class NewsStore(StoreBase):
     async def recent_news(self, since: datetime, limit: int = 20000) -> list[News]:
         """Items stored since a moment, newest first (what new items are compared with)."""
         rows = await self._all(
-            "SELECT * FROM news_item WHERE created_at >= ? ORDER BY id DESC LIMIT ?",
+            _NEWS_SELECT + " WHERE created_at >= ? ORDER BY id DESC LIMIT ?",
             (to_db_time(since), limit),
         )
         return [_news(r) for r in rows]
 
     async def get_news(self, news_id: int) -> News | None:
         """The item with this id, if any."""
-        row = await self._one("SELECT * FROM news_item WHERE id = ?", (news_id,))
+        row = await self._one(_NEWS_SELECT + " WHERE id = ?", (news_id,))
         return _news(row) if row else None
 
     async def count_pending_news(self) -> int:
@@ -96,7 +101,7 @@ class NewsStore(StoreBase):
     async def next_pending_news(self, offset: int = 0) -> News | None:
         """The item that has waited longest for a curator (or the one `offset` places later)."""
         row = await self._one(
-            "SELECT * FROM news_item WHERE status = 'pending_review' ORDER BY id LIMIT 1 OFFSET ?",
+            _NEWS_SELECT + " WHERE status = 'pending_review' ORDER BY id LIMIT 1 OFFSET ?",
             (offset,),
         )
         return _news(row) if row else None
@@ -106,9 +111,9 @@ class NewsStore(StoreBase):
         now = to_db_time(utcnow())
         approved = now if status == NewsStatus.APPROVED else None
         cursor = await self._write(
-            """UPDATE news_item SET status = ?, curated_by = ?, approved_at = ?
+            """UPDATE news_item SET status = ?, curated_by = ?, approved_at = ?, curated_at = ?
                WHERE id = ? AND status = 'pending_review'""",
-            (status, by, approved, news_id),
+            (status, by, approved, now, news_id),
         )
         return await self.get_news(news_id) if cursor.rowcount else None
 
@@ -124,7 +129,7 @@ class NewsStore(StoreBase):
     ) -> list[News]:
         """The newest approved items, optionally of one topic (`offset` of them skipped)."""
         rows = await self._all(
-            f"""SELECT * FROM news_item WHERE {_APPROVED_OF_TOPIC}
+            f"""{_NEWS_SELECT} WHERE {_APPROVED_OF_TOPIC}
                ORDER BY approved_at DESC, id DESC LIMIT ? OFFSET ?""",
             (topic, topic, limit, offset),
         )
@@ -183,7 +188,7 @@ class NewsStore(StoreBase):
 
     async def _news_by_ids(self, ids: set[int]) -> list[News]:
         rows = await self._all(
-            "SELECT * FROM news_item WHERE id IN (SELECT value FROM json_each(?))",
+            _NEWS_SELECT + " WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(ids)),),
         )
         return [_news(r) for r in rows]

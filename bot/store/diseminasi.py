@@ -18,6 +18,8 @@ from bot.models.diseminasi import (
 )
 from bot.store.base import StoreBase, to_db_time, utcnow
 from bot.store.diseminasi_rows import (
+    BROADCAST_SELECT,
+    RECEIPT_SELECT,
     broadcast_row,
     broadcast_values,
     delivery_row,
@@ -65,7 +67,7 @@ class BroadcastStore(StoreBase):
 
     async def get_broadcast(self, broadcast_id: int) -> Broadcast | None:
         """The broadcast with this id, if any."""
-        row = await self._one("SELECT * FROM broadcast WHERE id = ?", (broadcast_id,))
+        row = await self._one(BROADCAST_SELECT + " WHERE id = ?", (broadcast_id,))
         return broadcast_row(row) if row else None
 
     async def list_broadcasts(
@@ -75,7 +77,7 @@ class BroadcastStore(StoreBase):
         wanted = list(statuses)
         marks = ",".join("?" * len(wanted))
         rows = await self._all(  # SQLite reads a negative LIMIT as no limit
-            f"SELECT * FROM broadcast WHERE status IN ({marks}) ORDER BY id DESC LIMIT ?",
+            f"{BROADCAST_SELECT} WHERE status IN ({marks}) ORDER BY id DESC LIMIT ?",
             (*wanted, -1 if limit is None else limit),
         )
         return [broadcast_row(r) for r in rows]
@@ -86,16 +88,23 @@ class BroadcastStore(StoreBase):
         status: BroadcastStatus,
         when: Sequence[BroadcastStatus],
         next_run_at: datetime | None = None,
+        *,
+        by: int,
     ) -> Broadcast | None:
-        """Set the status (and next run, if given) when it is one of `when`; else None."""
+        """Set the status (and next run, if given) when it is one of `when`, noting who
+        changed it and when; else None."""
         marks = ",".join("?" * len(when))
+        now = to_db_time(utcnow())
         cursor = await self._write(
             f"""UPDATE broadcast SET status = ?, next_run_at = coalesce(?, next_run_at),
-                    updated_at = ? WHERE id = ? AND status IN ({marks})""",
+                    changed_by = ?, changed_at = ?, updated_at = ?
+                WHERE id = ? AND status IN ({marks})""",
             (
                 status,
                 to_db_time(next_run_at) if next_run_at else None,
-                to_db_time(utcnow()),
+                by,
+                now,
+                now,
                 broadcast_id,
                 *when,
             ),
@@ -208,9 +217,7 @@ class BroadcastStore(StoreBase):
 
     async def receipt(self, run_id: int, kim_id: int) -> Receipt | None:
         """A KIM's confirmation for a run, if given."""
-        row = await self._one(
-            "SELECT * FROM receipt WHERE run_id = ? AND kim_id = ?", (run_id, kim_id)
-        )
+        row = await self._one(RECEIPT_SELECT + " WHERE run_id = ? AND kim_id = ?", (run_id, kim_id))
         return receipt_row(row) if row else None
 
     async def run_stats(self, broadcast_id: int, limit: int = 5) -> list[RunStats]:

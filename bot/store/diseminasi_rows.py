@@ -22,6 +22,14 @@ from bot.models.diseminasi import (
     TargetKind,
 )
 from bot.store.base import from_db_time
+from bot.store.people import decision_row
+
+# Broadcasts with the first name of whoever last paused, resumed or cancelled them.
+BROADCAST_SELECT = """SELECT broadcast.*, (SELECT first_name FROM person p
+    WHERE p.user_id = broadcast.changed_by) AS changer FROM broadcast"""
+# Receipts with the first name of whoever confirmed.
+RECEIPT_SELECT = """SELECT receipt.*, (SELECT first_name FROM person p
+    WHERE p.user_id = receipt.confirmed_by) AS confirmer FROM receipt"""
 
 
 def db_time(row: aiosqlite.Row, key: str) -> datetime:
@@ -50,6 +58,7 @@ def broadcast_row(row: aiosqlite.Row) -> Broadcast:
         next_run_at=from_db_time(row["next_run_at"]),
         status=BroadcastStatus(row["status"]),
         created_at=db_time(row, "created_at"),
+        last_change=decision_row(row, "changed_by", "changed_at", "changer"),
     )
 
 
@@ -78,6 +87,7 @@ def receipt_row(row: aiosqlite.Row) -> Receipt:
         row["channel"],
         row["confirmed_by"],
         db_time(row, "confirmed_at"),
+        row["confirmer"],
     )
 
 

@@ -6,9 +6,20 @@ import json
 import logging
 from collections.abc import Sequence
 
-from bot.models.people import Person, Role, RoleGrant
+import aiosqlite
+
+from bot.models.people import Decision, Person, Role, RoleGrant
 from bot.store import scrub
-from bot.store.base import StoreBase, to_db_time, utcnow
+from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
+
+
+def decision_row(row: aiosqlite.Row, by: str, at: str, name: str) -> Decision | None:
+    """The decision a row records: who (`by`, their first name in `name`) and when (`at`)."""
+    moment = from_db_time(row[at])
+    if row[by] is None or moment is None:
+        return None
+    return Decision(row[by], row[name], moment)
+
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +158,7 @@ class PeopleStore(StoreBase):
             "UPDATE OR REPLACE news_dissemination SET user_id = 0 WHERE user_id = ?", (user_id,)
         )
         await self._write("UPDATE news_item SET curated_by = NULL WHERE curated_by = ?", (user_id,))
+        await self._write("UPDATE broadcast SET changed_by = NULL WHERE changed_by = ?", (user_id,))
 
     async def _names_of(self, user_id: int) -> list[str | None]:
         """Every name the database keeps for a person (as they were last seen, as a member)."""

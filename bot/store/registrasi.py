@@ -16,9 +16,11 @@ from bot.models.registrasi import (
     Member,
 )
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
+from bot.store.people import decision_row
 
 _KIM_SELECT = """
-    SELECT kim.*, (SELECT count(*) FROM kim_member m WHERE m.kim_id = kim.id) AS member_count
+    SELECT kim.*, (SELECT count(*) FROM kim_member m WHERE m.kim_id = kim.id) AS member_count,
+           (SELECT first_name FROM person p WHERE p.user_id = kim.decided_by) AS decider
     FROM kim
 """
 
@@ -52,6 +54,7 @@ def _kim(row: aiosqlite.Row) -> Kim:
         desk_message_id=row["desk_message_id"],
         created_at=created,
         member_count=row["member_count"],
+        decision=decision_row(row, "decided_by", "decided_at", "decider"),
     )
 
 
@@ -156,10 +159,11 @@ class KimStore(StoreBase):
     ) -> Kim | None:
         """Verify or reject a waiting registration; None when it was not waiting (already
         decided) or is an official KIM, whose status only Diskominfo's list sets."""
+        now = to_db_time(utcnow())
         cursor = await self._write(
             """UPDATE kim SET status = ?, decided_by = ?, decided_at = ?, reject_reason = ?,
                    updated_at = ? WHERE id = ? AND status = 'menunggu' AND source = 'telegram'""",
-            (status, by, to_db_time(utcnow()), reason, to_db_time(utcnow()), kim_id),
+            (status, by, now, reason, now, kim_id),
         )
         return await self.get_kim(kim_id) if cursor.rowcount else None
 

@@ -10,13 +10,15 @@ import aiosqlite
 
 from bot.models.registrasi import KimLink, LinkApproval, LinkStatus
 from bot.store.base import from_db_time, to_db_time, utcnow
+from bot.store.people import decision_row
 from bot.store.registrasi import KimStore
 
 _LINK_SELECT = """
-    SELECT l.*, c.title AS group_title, p.first_name AS requester
+    SELECT l.*, c.title AS group_title, p.first_name AS requester, d.first_name AS decider
     FROM kim_link l
     LEFT JOIN chat c ON c.chat_id = l.chat_id
     LEFT JOIN person p ON p.user_id = l.requested_by
+    LEFT JOIN person d ON d.user_id = l.decided_by
 """
 
 
@@ -34,6 +36,7 @@ def _link(row: aiosqlite.Row) -> KimLink:
         created_at=created,
         group_title=row["group_title"],
         requester=row["requester"],
+        decision=decision_row(row, "decided_by", "decided_at", "decider"),
     )
 
 

@@ -9,15 +9,18 @@ lihat:<id>, kurasi:t:<id>:<topic>; curators only.
 
 from __future__ import annotations
 
+import contextlib
 from enum import IntEnum
 from typing import Any
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.models.akses import News, NewsStatus
 from bot.models.people import Role
+from bot.outbox import edit_text
 from bot.store import utcnow
 from broadcasts.akses.feeds import FeedsConfig
 from broadcasts.akses.manual import MIN_TITLE, manual_item
@@ -152,24 +155,42 @@ async def _guard(update: Update, context: BotContext) -> News | None:
 
 
 async def decide(update: Update, context: BotContext) -> None:
-    """Setujui / Tolak: decide the item, close its card, and show the next one."""
+    """Setujui / Tolak: decide the item and queue its card's edit as one unit; show the next."""
     news = await _guard(update, context)
     user = update.effective_user
-    if news is None or user is None:
+    query = update.callback_query
+    if news is None or user is None or query is None or query.message is None:
         return
     approve = cb.APPROVE.parse(callback_data(update)) is not None
     status = NewsStatus.APPROVED if approve else NewsStatus.REJECTED
-    decided = await context.store.decide_news(news.id, status, user.id)
-    if decided is None:
-        await alert(update, context, "akses/already_decided")
-        await drop_keyboard(update)
+    card = (query.message.chat.id, query.message.message_id)
+    async with context.store.transaction():  # the decision and its card's edit: one unit
+        decided = await context.store.decide_news(news.id, status, user.id)
+        if decided is not None:
+            edit = edit_text(*card, _decided_text(context, decided))
+            await context.outbox.submit_effects(f"news:{news.id}", [edit])  # decided once
+    if decided is None:  # decided meanwhile: tell how it stands now
+        await _already_decided(update, context, await context.store.get_news(news.id) or news)
         return
     await answer(update)
-    text = context.texts.render("akses/decided", approved=approve, by=user.first_name,
-                                **_card(context, decided))  # fmt: skip
-    assert update.callback_query is not None
-    await update.callback_query.edit_message_text(text, reply_markup=None)
     await show_next(update, context)
+
+
+async def _already_decided(update: Update, context: BotContext, news: News) -> None:
+    """A card of an item decided earlier: say by whom and when, and show it on the card."""
+    user = update.effective_user
+    await alert(update, context, "akses/already_decided", news=news,
+                viewer=user.id if user else 0)  # fmt: skip
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    with contextlib.suppress(TelegramError):  # deleted, or already showing the decision
+        await query.edit_message_text(_decided_text(context, news), reply_markup=None)
+
+
+def _decided_text(context: BotContext, news: News) -> str:
+    """A card's text once its item is decided: the outcome, who decided and when."""
+    return context.texts.render("akses/decided", **_card(context, news))
 
 
 async def choose_topics(update: Update, context: BotContext) -> None:

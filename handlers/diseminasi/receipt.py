@@ -58,7 +58,9 @@ async def start(update: Update, context: BotContext) -> int:
         return DRAFT.clear(context)
     receipt = await context.store.receipt(run_id, kim.id)
     if receipt is not None:
-        await alert(update, context, "diseminasi/receipt/already_alert", receipt=receipt)
+        viewer = update.effective_user.id if update.effective_user else 0
+        await alert(update, context, "diseminasi/receipt/already_alert", receipt=receipt,
+                    viewer=viewer)  # fmt: skip
         return DRAFT.clear(context)
     await answer(update)
     DRAFT.save(context, ReceiptDraft(run_id, kim.id))

@@ -20,7 +20,14 @@ from broadcasts.diseminasi.schedule import plan, unschedule
 from broadcasts.diseminasi.siaran import next_run
 from handlers.common.access import has_role
 from handlers.common.pager import Page, fit, keyboard, page_number, show
-from handlers.common.replies import alert, answer, callback_data, drop_keyboard, reply, toast
+from handlers.common.replies import (
+    alert,
+    answer,
+    callback_data,
+    reply,
+    retire_buttons,
+    toast,
+)
 from handlers.diseminasi import callbacks as cb
 from handlers.diseminasi import keyboards, labels
 
@@ -78,15 +85,15 @@ async def change(update: Update, context: BotContext) -> None:
         await alert(update, context, "diseminasi/jadwal/not_broadcaster_alert")
         return
     action, raw_id = cb.CHANGE.parse(callback_data(update)) or ("", "0")
-    updated = await _apply(context, action, int(raw_id))
+    updated = await _apply(context, action, int(raw_id), user.id)
     if updated is None:
-        # Changed elsewhere meanwhile: show the card as it now is, with the buttons that fit.
-        await alert(update, context, "diseminasi/jadwal/unchanged_alert")
-        current = await context.store.get_broadcast(int(raw_id))
-        if current is None:
-            await drop_keyboard(update)
+        # Changed elsewhere meanwhile: say by whom and when, show the card as it now is.
+        updated = await context.store.get_broadcast(int(raw_id))
+        if updated is None:
+            await retire_buttons(update, context, "diseminasi/jadwal/gone_alert", id=raw_id)
             return
-        updated = current
+        await alert(update, context, "diseminasi/jadwal/unchanged_alert", broadcast=updated,
+                    viewer=user.id)  # fmt: skip
     else:
         await toast(update, context, "diseminasi/jadwal/changed_alert", action=action)
     active, finished = await _listed(context)
@@ -98,24 +105,28 @@ async def change(update: Update, context: BotContext) -> None:
     await show(update, context, text, markup)
 
 
-async def _apply(context: BotContext, action: str, broadcast_id: int) -> Broadcast | None:
-    """The broadcast after the action, or None when its status did not allow it."""
+async def _apply(context: BotContext, action: str, broadcast_id: int, by: int) -> Broadcast | None:
+    """The broadcast after the action, or None when its status did not allow it.
+
+    The stored status is the decision; the job follows it (a job that fires in between finds
+    the broadcast no longer scheduled and does nothing)."""
     store, now = context.store, utcnow()
-    if action == "pause":
-        unschedule(context, broadcast_id)
-        return await store.change_broadcast(broadcast_id, S.PAUSED, [S.SCHEDULED])
-    if action == "cancel":
-        unschedule(context, broadcast_id)
-        return await store.change_broadcast(broadcast_id, S.CANCELLED, ACTIVE)
+    if action in ("pause", "cancel"):
+        status, allowed = (S.PAUSED, [S.SCHEDULED]) if action == "pause" else (S.CANCELLED, ACTIVE)
+        changed = await store.change_broadcast(broadcast_id, status, allowed, by=by)
+        if changed is not None:
+            unschedule(context, broadcast_id)
+        return changed
     current = await store.get_broadcast(broadcast_id)
     if action != "resume" or current is None or current.status != S.PAUSED:
         return None
     resume_at = next_run(current.schedule, now, context.config.timezone)
     if resume_at is None:  # a one-off whose time passed while paused goes out now
         resume_at = max(current.next_run_at or now, now)
-    resumed = await store.change_broadcast(broadcast_id, S.SCHEDULED, [S.PAUSED], resume_at)
-    if resumed is not None:
-        await plan(context, resumed, now)
+    resumed = await store.change_broadcast(broadcast_id, S.SCHEDULED, [S.PAUSED], resume_at, by=by)
+    if resumed is None:
+        return None
+    await plan(context, resumed, now)
     return await store.get_broadcast(broadcast_id)
 
 

@@ -3,7 +3,8 @@
 Cards go to the desk (or to each admin without one) and to whoever asks /verifikasi; each
 one is remembered (bot/store, kim_card). Once the KIM is decided — by a button in the desk,
 or by a reason typed in another admin's private chat — every card shows the decision and
-loses its buttons, so that nobody decides the same KIM twice from an old card.
+loses its buttons, so that nobody decides the same KIM twice from an old card. Those edits
+are queued in the outbox in the decision's own transaction: they happen after any crash.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from telegram.error import TelegramError
 
 from bot.context import BotContext
 from bot.models.registrasi import Kim
+from bot.outbox import OutboxMessage, edit_text
 
 
 def card_values(context: BotContext, kim: Kim) -> dict[str, Any]:
@@ -32,16 +34,17 @@ async def remember(context: BotContext, kim: Kim, card: Message) -> None:
     await context.store.remember_kim_card(kim.id, card.chat_id, card.message_id)
 
 
-async def show_decision(context: BotContext, kim: Kim, by: str | None) -> None:
-    """Replace the buttons of every card of the KIM with the decision."""
+async def decision_edits(context: BotContext, kim: Kim) -> list[OutboxMessage]:
+    """Edits that show the decision on every card of the KIM; the cards are forgotten.
+
+    Called inside the decision's transaction: if it rolls back, the cards stay remembered.
+    """
     cards = {(c.chat_id, c.message_id) for c in await context.store.take_kim_cards(kim.id)}
     desk = context.config.desk_chat_id
     if desk is not None and kim.desk_message_id is not None:  # shown before cards were kept
         cards.add((desk, kim.desk_message_id))
-    text = _decided(context, kim, by)
-    for chat_id, message_id in sorted(cards):
-        with contextlib.suppress(TelegramError):  # deleted, or already showing the decision
-            await context.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+    text = decided_text(context, kim)
+    return [edit_text(chat_id, message_id, text) for chat_id, message_id in sorted(cards)]
 
 
 async def show_decision_here(update: Update, context: BotContext, kim: Kim) -> None:
@@ -49,9 +52,10 @@ async def show_decision_here(update: Update, context: BotContext, kim: Kim) -> N
     query = update.callback_query
     if query is None or query.message is None:
         return
-    with contextlib.suppress(TelegramError):
-        await query.edit_message_text(_decided(context, kim, None))
+    with contextlib.suppress(TelegramError):  # deleted, or already showing the decision
+        await query.edit_message_text(decided_text(context, kim))
 
 
-def _decided(context: BotContext, kim: Kim, by: str | None) -> str:
-    return context.texts.render("registrasi/verifikasi/decided", by=by, **card_values(context, kim))
+def decided_text(context: BotContext, kim: Kim) -> str:
+    """A card's text once its KIM is decided: the outcome, who decided and when."""
+    return context.texts.render("registrasi/verifikasi/decided", **card_values(context, kim))

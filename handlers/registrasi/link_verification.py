@@ -19,14 +19,15 @@ from telegram.ext import ConversationHandler
 from bot.context import BotContext
 from bot.models.people import Role
 from bot.models.registrasi import Kim, KimLink, LinkStatus
+from bot.outbox import OutboxMessage, edit_text, text_message
 from handlers.common.access import has_role
 from handlers.common.replies import (
     alert,
     answer,
     ask_text,
     callback_data,
-    person_name,
     reply,
+    retire_buttons,
     toast,
 )
 from handlers.registrasi import callbacks as cb
@@ -84,24 +85,25 @@ async def list_pending(update: Update, context: BotContext) -> None:
 
 
 async def approve(update: Update, context: BotContext) -> None:
-    """Make the group the official KIM's group (admins only); tell it and any rival group."""
+    """Make the group the official KIM's group (admins only); it and any rival group hear of
+    it, and the requests' cards show it, through the outbox."""
     user = update.effective_user
     assert user is not None
     if not await has_role(context, user.id, Role.ADMIN):
         await alert(update, context, "common/not_admin_alert")
         return
     (link_id,) = cb.APPROVE_LINK.parse(callback_data(update)) or ("0",)
-    approval = await context.store.approve_link(int(link_id), user.id)
+    async with context.store.transaction():  # the decision and its effects: one unit
+        approval = await context.store.approve_link(int(link_id), user.id)
+        if approval is not None:
+            kim = approval.kim
+            await _queue_effects(update, context, approval.link, kim, "link_approved_group")
+            for rival in approval.rivals:
+                await _queue_effects(update, context, rival, kim, "link_taken_group")
     if approval is None:
-        await alert(update, context, "registrasi/verifikasi/already_decided")
+        await _already_decided(update, context, int(link_id))
         return
     await toast(update, context, "registrasi/verifikasi/link_approved_toast")
-    kim, by = approval.kim, person_name(update)
-    await _mark_decided(update, context, approval.link, kim, by)
-    await _tell_group(context, approval.link.chat_id, "link_approved_group", kim)
-    for rival in approval.rivals:
-        await _mark_decided(update, context, rival, kim, by)
-        await _tell_group(context, rival.chat_id, "link_taken_group", kim)
 
 
 async def ask_reason(update: Update, context: BotContext) -> int:
@@ -115,7 +117,7 @@ async def ask_reason(update: Update, context: BotContext) -> int:
     link = await context.store.get_link(int(link_id))
     kim = await context.store.get_kim(link.kim_id) if link else None
     if link is None or kim is None or link.status != LinkStatus.PENDING:
-        await alert(update, context, "registrasi/verifikasi/already_decided")
+        await _already_decided(update, context, int(link_id))
         return ConversationHandler.END
     await answer(update)
     REJECTING.save(context, RejectionDraft(link_id=link.id))
@@ -136,23 +138,35 @@ async def reject(update: Update, context: BotContext) -> int:
         return Step.REASON
     user = update.effective_user
     assert user is not None
+    async with context.store.transaction():  # the decision and its effects: one unit
+        link = await context.store.reject_link(link_id, user.id, reason)
+        kim = await context.store.get_kim(link.kim_id) if link else None
+        if link is not None and kim is not None:
+            await _queue_effects(update, context, link, kim, "link_rejected_group")
     REJECTING.clear(context)
-    link = await context.store.reject_link(link_id, user.id, reason)
-    kim = await context.store.get_kim(link.kim_id) if link else None
     if link is None or kim is None:
-        await reply(update, context, "registrasi/verifikasi/already_decided")
+        await _say_decided(update, context, link_id)
         return ConversationHandler.END
-    await _mark_decided(update, context, link, kim, person_name(update))
     await reply(update, context, "registrasi/verifikasi/link_rejected_desk", link=link, kim=kim)
-    await _tell_group(context, link.chat_id, "link_rejected_group", kim, link=link)
     return ConversationHandler.END
 
 
-async def _mark_decided(
-    update: Update, context: BotContext, link: KimLink, kim: Kim, by: str
+async def _queue_effects(
+    update: Update, context: BotContext, link: KimLink, kim: Kim, group_template: str
 ) -> None:
-    """Replace the buttons on the request's desk card (and on a pressed copy) with the outcome."""
-    text = context.texts.render("registrasi/verifikasi/link_decided", link=link, kim=kim, by=by)
+    """Inside the decision's transaction: queue the request's card edits and its group's notice."""
+    text = context.texts.render(
+        f"registrasi/verifikasi/{group_template}", **official_values(context, kim), link=link
+    )
+    effects = [*_card_edits(update, context, link, kim), text_message(link.chat_id, text)]
+    await context.outbox.submit_effects(f"link:{link.id}", effects)  # decided once, ever
+
+
+def _card_edits(
+    update: Update, context: BotContext, link: KimLink, kim: Kim
+) -> list[OutboxMessage]:
+    """Edits that replace the buttons on the request's desk card (and a pressed copy)."""
+    text = _decided_text(context, link, kim)
     cards = []
     if link.desk_message_id is not None and context.config.desk_chat_id is not None:
         cards.append((context.config.desk_chat_id, link.desk_message_id))
@@ -160,16 +174,37 @@ async def _mark_decided(
     pressed = query.message if query else None
     if pressed is not None and cb.APPROVE_LINK.parse(callback_data(update)) == (str(link.id),):
         cards.append((pressed.chat.id, pressed.message_id))
-    for chat_id, message_id in dict.fromkeys(cards):
-        with contextlib.suppress(TelegramError):  # a deleted card: the decision stands
-            await context.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+    return [edit_text(chat_id, message_id, text) for chat_id, message_id in dict.fromkeys(cards)]
 
 
-async def _tell_group(
-    context: BotContext, chat_id: int, template: str, kim: Kim, **values: Any
-) -> None:
-    text = context.texts.render(
-        f"registrasi/verifikasi/{template}", **official_values(context, kim), **values
-    )
-    with contextlib.suppress(TelegramError):  # bot removed meanwhile; /daftar shows the state
-        await context.bot.send_message(chat_id, text)
+def _decided_text(context: BotContext, link: KimLink, kim: Kim) -> str:
+    return context.texts.render("registrasi/verifikasi/link_decided", link=link, kim=kim)
+
+
+async def _already_decided(update: Update, context: BotContext, link_id: int) -> None:
+    """A request's card pressed after it was decided: say by whom and when, show it on the
+    card; a card of a request (or KIM) that no longer exists says so and loses its buttons."""
+    link = await context.store.get_link(link_id)
+    kim = await context.store.get_kim(link.kim_id) if link else None
+    if link is None or kim is None:
+        await retire_buttons(update, context, "registrasi/verifikasi/link_gone", link_id=link_id)
+        return
+    user = update.effective_user
+    await alert(update, context, "registrasi/verifikasi/link_already_decided", link=link,
+                kim=kim, viewer=user.id if user else 0)  # fmt: skip
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        with contextlib.suppress(TelegramError):  # deleted, or already showing it
+            await query.edit_message_text(_decided_text(context, link, kim))
+
+
+async def _say_decided(update: Update, context: BotContext, link_id: int) -> None:
+    """A typed reason for a request decided meanwhile (or gone): say so in the chat."""
+    link = await context.store.get_link(link_id)
+    kim = await context.store.get_kim(link.kim_id) if link else None
+    if link is None or kim is None:
+        await reply(update, context, "registrasi/verifikasi/link_gone", link_id=link_id)
+        return
+    user = update.effective_user
+    await reply(update, context, "registrasi/verifikasi/link_already_decided", link=link,
+                kim=kim, viewer=user.id if user else 0)  # fmt: skip

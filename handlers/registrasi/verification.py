@@ -16,9 +16,10 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.errors import report_failure, reported
+from bot.errors import report_failure
 from bot.models.people import Role
 from bot.models.registrasi import Kim, KimStatus
+from bot.outbox import text_message
 from bot.user_text import clean_text
 from handlers.common.access import has_role
 from handlers.common.draft import DraftSlot, JsonDraft
@@ -28,10 +29,9 @@ from handlers.common.replies import (
     answer,
     ask_text,
     callback_data,
-    drop_keyboard,
     message_text,
-    person_name,
     reply,
+    retire_buttons,
     toast,
 )
 from handlers.registrasi import callbacks as cb
@@ -136,20 +136,21 @@ async def list_pending(update: Update, context: BotContext) -> None:
 
 
 async def verify(update: Update, context: BotContext) -> None:
-    """Verify a KIM (admins only) and tell its group."""
+    """Verify a KIM (admins only); its cards and its group hear of it through the outbox."""
     user = update.effective_user
     assert user is not None
     if not await has_role(context, user.id, Role.ADMIN):
         await alert(update, context, "common/not_admin_alert")
         return
     (kim_id,) = cb.VERIFY.parse(callback_data(update)) or ("0",)
-    kim = await context.store.decide_kim(int(kim_id), KimStatus.VERIFIED, user.id)
+    async with context.store.transaction():  # the decision and its effects: one unit
+        kim = await context.store.decide_kim(int(kim_id), KimStatus.VERIFIED, user.id)
+        if kim is not None:
+            await _queue_effects(context, kim, "registrasi/verifikasi/verified_group")
     if kim is None:
         await _already_decided(update, context, int(kim_id))
         return
     await toast(update, context, "registrasi/verifikasi/verified_toast")
-    await cards.show_decision(context, kim, person_name(update))
-    await _tell_group(context, kim, "registrasi/verifikasi/verified_group")
 
 
 async def ask_reason(update: Update, context: BotContext) -> int:
@@ -197,23 +198,25 @@ async def reason_pending(update: Update, context: BotContext) -> int:
 
 
 async def reject(update: Update, context: BotContext) -> int:
-    """Reject with the typed reason and tell the group how to register again."""
+    """Reject with the typed reason; its cards and its group hear of it through the outbox."""
     reason = await read_reason(update, context)
     if reason is None:
         return Step.REASON
     user = update.effective_user
     assert user is not None
     kim_id = REJECTING.load(context).kim_id
-    REJECTING.clear(context)
-    kim = None
-    if kim_id is not None:
+    if kim_id is None:  # the draft is gone: which KIM is meant is not known
+        await reply(update, context, "registrasi/verifikasi/reason_lost")
+        return REJECTING.clear(context)
+    async with context.store.transaction():  # the decision and its effects: one unit
         kim = await context.store.decide_kim(kim_id, KimStatus.REJECTED, user.id, reason)
+        if kim is not None:
+            await _queue_effects(context, kim, "registrasi/verifikasi/rejected_group")
+    REJECTING.clear(context)
     if kim is None:
-        await reply(update, context, "registrasi/verifikasi/already_decided")
+        await _say_decided(update, context, kim_id)
         return ConversationHandler.END
-    await cards.show_decision(context, kim, person_name(update))
     await reply(update, context, "registrasi/verifikasi/rejected_desk", kim=kim)
-    await _tell_group(context, kim, "registrasi/verifikasi/rejected_group")
     return ConversationHandler.END
 
 
@@ -229,20 +232,37 @@ async def expect_reason(update: Update, context: BotContext) -> int:
     return Step.REASON
 
 
+async def _queue_effects(context: BotContext, kim: Kim, group_template: str) -> None:
+    """Inside the decision's transaction: queue its cards' edits and its group's notice."""
+    effects = await cards.decision_edits(context, kim)
+    if kim.chat_id is not None:  # an unreachable group is skipped by the outbox
+        text = context.texts.render(group_template, **card_values(context, kim))
+        effects.append(text_message(kim.chat_id, text))
+    assert kim.decision is not None
+    # A rejected KIM may register and be decided again: the time tells the decisions apart.
+    key = f"kim:{kim.id}@{kim.decision.at:%Y%m%dT%H%M%S%f}"
+    await context.outbox.submit_effects(key, effects)
+
+
 async def _already_decided(update: Update, context: BotContext, kim_id: int) -> None:
-    """A card pressed after its KIM was decided: say so, and show the decision on it."""
-    await alert(update, context, "registrasi/verifikasi/already_decided")
+    """A card pressed after its KIM was decided: say by whom and when, show it on the card.
+
+    A card of a KIM that no longer exists says so and loses its buttons."""
     kim = await context.store.get_kim(kim_id)
     if kim is None:
-        await drop_keyboard(update)
-    else:
-        await cards.show_decision_here(update, context, kim)
-
-
-async def _tell_group(context: BotContext, kim: Kim, template: str) -> None:
-    if kim.chat_id is None:
+        await retire_buttons(update, context, "registrasi/verifikasi/kim_gone", kim_id=kim_id)
         return
-    async with reported(context, f"kabar ke grup KIM #{kim.id}"):  # removed: /profil shows it
-        await context.bot.send_message(
-            kim.chat_id, context.texts.render(template, **card_values(context, kim))
-        )
+    await alert(update, context, "registrasi/verifikasi/already_decided", kim=kim,
+                viewer=update.effective_user.id if update.effective_user else 0)  # fmt: skip
+    await cards.show_decision_here(update, context, kim)
+
+
+async def _say_decided(update: Update, context: BotContext, kim_id: int) -> None:
+    """A typed reason for a KIM decided meanwhile (or gone): say so in the chat."""
+    kim = await context.store.get_kim(kim_id)
+    if kim is None:
+        await reply(update, context, "registrasi/verifikasi/kim_gone", kim_id=kim_id)
+        return
+    user = update.effective_user
+    await reply(update, context, "registrasi/verifikasi/already_decided", kim=kim,
+                viewer=user.id if user else 0)  # fmt: skip

@@ -54,11 +54,15 @@ async def test_curator_role_rejects_then_decision_is_final(
     await store_of(hub).grant_role(kurator.id, Role.CURATOR, hub.admin.id)
     card, news_id = await waiting_card(hub, feeds_server)
     replies = await hub.press(kurator, card, f"kurasi:tolak:{news_id}")
-    assert "Ditolak" in texts(replies)
     assert "1 menunggu" in texts(replies)
+    await hub.outbox.wait_idle()  # the card's edit goes with the decision, by the outbox
+    [decided] = [m for m in hub.emu.sent(card["chat"]["id"])  # type: ignore[index]
+                 if m["message_id"] == card["message_id"]]  # fmt: skip
+    assert "Ditolak oleh Kiki pukul" in decided["text"]
+    assert buttons(decided) == {}
     again = hub.emu.press(hub.admin, card, f"kurasi:ok:{news_id}")
     await hub.process(again)
-    assert "sudah diputuskan" in hub.answer_to(again)["text"]
+    assert "sudah ditolak oleh Kiki pukul" in hub.answer_to(again)["text"]
     news = await store_of(hub).get_news(news_id)
     assert news is not None
     assert news.status == NewsStatus.REJECTED

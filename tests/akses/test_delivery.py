@@ -58,6 +58,7 @@ async def test_approved_item_reaches_subscribed_kims_once(
     assert STUNTING[0] in card["text"]
     news_id = int(next(iter(buttons(card))).rsplit(":", 1)[1])
     await hub.press(hub.admin, card, f"kurasi:ok:{news_id}")
+    await hub.outbox.wait_idle()  # the card's edit goes with the decision, by the outbox
     assert "Disetujui" in hub.emu.sent(private)[-2]["text"]
     assert "Tidak ada berita" in hub.last(private)["text"]
 

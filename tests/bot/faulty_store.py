@@ -5,7 +5,8 @@ before it touches the database; `store.fail("COMMIT", call=3)` makes the third s
 containing COMMIT raise instead of running, which is what SQLite does when COMMIT is busy:
 the transaction stays open. Both count calls from the moment `fail` is called.
 `store.hold("settle_outbox")` makes the next call wait until the test releases it, to
-catch a stop in the middle of a write.
+catch a stop in the middle of a write. `in_the_bot(monkeypatch)` makes the next bot the
+tests start (`start_hub`) open a FaultyStore, to fail a step inside a handler.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import aiosqlite
+import pytest
 
+import bot.app
 from bot.store import Store
 
 
@@ -139,3 +142,14 @@ def _faulty(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
 for _name, _method in inspect.getmembers(Store, inspect.iscoroutinefunction):
     if not _name.startswith("_") and _name not in {"open", "connect", "close"}:
         setattr(FaultyStore, _name, _faulty(_name, _method))
+
+
+def in_the_bot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the bot started next (bot.app.running_bot) open a FaultyStore."""
+    monkeypatch.setattr(bot.app, "Store", FaultyStore)
+
+
+def faulty(store: Store) -> FaultyStore:
+    """The running bot's store, opened by `in_the_bot`."""
+    assert isinstance(store, FaultyStore), "start the bot after in_the_bot(monkeypatch)"
+    return store

@@ -25,7 +25,7 @@ from bot.models.diseminasi import (
     Schedule,
     ScheduleKind,
 )
-from bot.models.people import Person, RoleGrant
+from bot.models.people import Decision, Person, RoleGrant
 from bot.models.registrasi import MAX_NAME, MAX_SK_NUMBER, Kim, KimLink, Member
 from bot.outbox.records import BatchStatus, FailedBatch
 from bot.wilayah import Desa, Kecamatan, load_region
@@ -124,6 +124,10 @@ def samples(h: Hostile) -> Samples:
         "b": _failed(h), "m": model(h, Member, nama=TELEGRAM_NAME),
         "holder": st.integers(1, 10**12) | model(h, RoleGrant, USERNAME, first_name=TELEGRAM_NAME),
         "command": h.text(64), "manual_source": st.just("manual"),
+        "decision": model(h, Decision, name=st.none() | h.text(TELEGRAM_NAME)),
+        "viewer": st.integers(0, 10**12), "someone": h.text(40),
+        "id": st.integers(0, 10**12), "kim_id": st.integers(0, 10**12),
+        "link_id": st.integers(0, 10**12),
     }  # fmt: skip
 
 

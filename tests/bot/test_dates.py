@@ -5,7 +5,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.dates import format_date_id, format_datetime_id, parse_date_id, parse_time_id
+from bot.dates import (
+    format_clock_id,
+    format_date_id,
+    format_datetime_id,
+    parse_date_id,
+    parse_time_id,
+)
 
 TODAY = date(2026, 11, 27)
 PONTIANAK = ZoneInfo("Asia/Pontianak")
@@ -27,6 +33,11 @@ def test_format_date_id(value: date, expected: str) -> None:
 def test_format_datetime_converts_utc_to_local_zone() -> None:
     moment = datetime(2026, 11, 27, 7, 5, tzinfo=UTC)
     assert format_datetime_id(moment, PONTIANAK) == "27 Nov 2026 14.05 WIB"
+
+
+def test_format_clock_shows_the_local_time_only() -> None:
+    assert format_clock_id(datetime(2026, 11, 27, 7, 5, tzinfo=UTC), PONTIANAK) == "14.05 WIB"
+    assert format_clock_id(datetime(2026, 12, 31, 20, 0), PONTIANAK) == "03.00 WIB"
 
 
 def test_format_datetime_treats_naive_as_utc_and_crosses_midnight() -> None:

@@ -57,7 +57,11 @@ async def test_second_confirmation_and_outsiders_are_refused(hub: Hub, broadcast
     await hub.press(sibau.members[0], hub.last(sibau.group), "sebar:kanal:ibadah")
     again = hub.emu.press(sibau.members[1], message, f"sebar:{run.id}")
     await hub.process(again)
-    assert "sudah mengonfirmasi" in hub.answer_to(again)["text"]
+    assert "sudah dikonfirmasi untuk KIM ini" in hub.answer_to(again)["text"]
+    assert f"oleh {sibau.members[0].first_name} pukul" in hub.answer_to(again)["text"]
+    mine = hub.emu.press(sibau.members[0], message, f"sebar:{run.id}")
+    await hub.process(mine)
+    assert "sudah dikonfirmasi untuk KIM ini oleh Anda pukul" in hub.answer_to(mine)["text"]
     stranger = hub.emu.user("Tamu")
     for person in (stranger, bika.members[0]):  # not a member, member of another KIM
         pressed = hub.emu.press(person, message, f"sebar:{run.id}")

@@ -128,7 +128,7 @@ async def test_jadwal_pause_resume_cancel(hub: Hub, broadcaster: User) -> None:
     assert buttons(hub.last(chat)) == {}
     stale = hub.emu.press(broadcaster, hub.last(chat), f"jadwal:resume:{broadcast.id}")
     await hub.process(stale)
-    assert "sudah berubah" in hub.answer_to(stale)["text"]
+    assert "sudah dihentikan oleh Anda pukul" in hub.answer_to(stale)["text"]
     await run_due(context_of(hub), broadcast.id, utcnow() + timedelta(days=1))
     assert len(hub.emu.sent(sibau.group)) == 1
     listing = texts(await hub.say(broadcaster, chat, "/jadwal"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
+from bot.dates import format_clock_id
 from bot.emulator import User
 from bot.models.diseminasi import Schedule, ScheduleKind
 from tests.conftest import Hub, buttons, texts
@@ -65,12 +66,37 @@ async def test_jadwal_card_changed_elsewhere_is_brought_up_to_date(
     await hub.press(broadcaster, new_card, f"jadwal:pause:{broadcast.id}")
     stale = hub.emu.press(broadcaster, old_card, f"jadwal:pause:{broadcast.id}")
     await hub.process(stale)
-    assert "sudah berubah" in hub.answer_to(stale)["text"]
+    assert "sudah dijeda oleh Anda pukul" in hub.answer_to(stale)["text"]
     shown = now_shown(hub, old_card)
     assert "dijeda" in shown["text"]
     assert set(buttons(shown)) == {f"jadwal:resume:{broadcast.id}", f"jadwal:cancel:{broadcast.id}"}
     # Pressed again on a card that already shows this: answered, nothing breaks.
     again = hub.emu.press(broadcaster, shown, f"jadwal:pause:{broadcast.id}")
     await hub.process(again)
-    assert "sudah berubah" in hub.answer_to(again)["text"]
+    assert "sudah dijeda oleh Anda pukul" in hub.answer_to(again)["text"]
     assert texts([now_shown(hub, old_card)]) == shown["text"]
+
+
+async def test_jadwal_card_changed_by_another_broadcaster_says_who_and_when(
+    hub: Hub, broadcaster: User
+) -> None:
+    await make_broadcaster(hub, broadcaster)
+    rina = await make_broadcaster(hub, hub.emu.user("Rina"))
+    await two_kims(hub)
+    broadcast, _ = await broadcast_now(hub, broadcaster, "Siaran {{ kim.nama }}", DAILY)
+    card = (await hub.say(broadcaster, hub.emu.private_chat(broadcaster), "/jadwal"))[-1]
+    rina_card = (await hub.say(rina, hub.emu.private_chat(rina), "/jadwal"))[-1]
+    await hub.press(rina, rina_card, f"jadwal:cancel:{broadcast.id}")
+    changed = await hub.store.get_broadcast(broadcast.id)
+    assert changed is not None
+    assert changed.last_change is not None
+    assert changed.last_change.by == rina.id
+    clock = format_clock_id(changed.last_change.at, hub.services.config.timezone)
+    stale = hub.emu.press(broadcaster, card, f"jadwal:pause:{broadcast.id}")
+    await hub.process(stale)
+    assert f"sudah dihentikan oleh Rina pukul {clock}" in hub.answer_to(stale)["text"]
+    assert buttons(now_shown(hub, card)) == {}  # a cancelled broadcast has no buttons
+    gone = hub.emu.press(broadcaster, rina_card, "jadwal:resume:999")
+    await hub.process(gone)
+    assert "Siaran #999 tidak ada lagi" in hub.answer_to(gone)["text"]
+    assert buttons(now_shown(hub, rina_card)) == {}

@@ -82,8 +82,10 @@ async def test_a_group_that_removed_the_bot_is_not_reported(hub: Hub) -> None:
     assert kim is not None
     hub.emu.fail("sendMessage", group.id, "kicked")
     await hub.press(hub.admin, hub.last(hub.desk), f"verif:ok:{kim.id}")
+    await hub.outbox.wait_idle()  # the decision's effects go out through the outbox
     assert "terverifikasi" in hub.last(hub.desk)["text"]
     assert not [m for m in hub.emu.sent(hub.desk) if "Kesalahan di bot" in m.get("text", "")]
+    assert await hub.outbox.failed_batches() == []  # a group that left is not a failure
 
 
 async def test_a_group_message_refused_for_another_reason_is_reported(hub: Hub) -> None:
@@ -93,6 +95,9 @@ async def test_a_group_message_refused_for_another_reason_is_reported(hub: Hub) 
     assert kim is not None
     hub.emu.fail("sendMessage", group.id, ApiError(400, "Bad Request: can't parse entities"))
     await hub.press(hub.admin, hub.last(hub.desk), f"verif:ok:{kim.id}")
-    report = hub.last(hub.desk)["text"]
-    assert "Kesalahan di bot" in report
-    assert f"kabar ke grup KIM #{kim.id}" in report
+    await hub.outbox.wait_idle()  # the group's notice is an effect, sent by the outbox
+    # A refused notice is not swallowed: it is a failed delivery, listed in /gagal.
+    (failed,) = await hub.outbox.failed_batches()
+    assert "can't parse entities" in (failed.last_error or "").lower()
+    (listed,) = await hub.say(hub.admin, hub.emu.private_chat(hub.admin), "/gagal")
+    assert "can't parse entities" in listed["text"].lower()

@@ -88,6 +88,7 @@ async def test_link_skips_the_sk_and_the_desk_confirms_the_link(hub: Hub) -> Non
     await unchanged(hub, kim, None)
 
     await hub.press(hub.admin, card, f"tautan:ok:{link.id}")
+    await hub.outbox.wait_idle()  # the decision's effects go out through the outbox
     assert "grup resmi" in hub.last(group)["text"]
     assert "disetujui" in hub.last(hub.desk)["text"]
     assert buttons(hub.last(hub.desk)) == {}
@@ -110,6 +111,7 @@ async def test_rejected_link_frees_the_group_and_leaves_the_record(hub: Hub) -> 
     assert "sudah diputuskan" not in texts(replies)
     assert "5–" in texts(await hub.say(hub.admin, hub.desk, "no"))  # too short: asked again
     await hub.say(hub.admin, hub.desk, "Grup ini bukan pengurus KIM Bunut Lama.")
+    await hub.outbox.wait_idle()  # the decision's effects go out through the outbox
     told = hub.last(group)["text"]
     assert "ditolak" in told
     assert "bukan pengurus" in told
@@ -147,6 +149,7 @@ async def test_two_groups_claim_the_same_official_kim(hub: Hub) -> None:
     assert "1 grup lain juga meminta" in card_b["text"]
     link_a, link_b = await hub.store.waiting_links()
     await hub.press(hub.admin, card_a, f"tautan:ok:{link_a.id}")
+    await hub.outbox.wait_idle()  # the decision's effects go out through the outbox
     assert "grup resmi" in hub.last(group_a)["text"]
     assert "grup lain" in hub.last(group_b)["text"]
     desk_b = next(m for m in hub.emu.sent(hub.desk) if m["message_id"] == card_b["message_id"])
@@ -154,7 +157,8 @@ async def test_two_groups_claim_the_same_official_kim(hub: Hub) -> None:
     assert buttons(desk_b) == {}
     late = hub.emu.press(hub.admin, card_b, f"tautan:ok:{link_b.id}")
     await hub.process(late)
-    assert "sudah diputuskan" in hub.answer_to(late)["text"]
+    assert "sudah ditutup" in hub.answer_to(late)["text"]
+    assert "oleh Anda pukul" in hub.answer_to(late)["text"]
     await unchanged(hub, kim, group_a.id)
     # Group B is free again; the KIM is no longer offered, so it goes on as a new KIM.
     replies = await walk_to_offer(hub, ketua_b, group_b)
@@ -205,6 +209,7 @@ async def test_verifikasi_lists_waiting_links_and_a_private_press_decides(hub: H
     assert f"tautan:ok:{link.id}" in buttons(card)
     assert "KIM Bunut Lama" in card["text"]
     await hub.press(hub.admin, card, f"tautan:ok:{link.id}")
+    await hub.outbox.wait_idle()  # the decision's effects go out through the outbox
     for shown in (hub.last(private), hub.emu.sent(hub.desk)[-1]):
         assert "disetujui" in shown["text"]
         assert buttons(shown) == {}

@@ -98,6 +98,7 @@ async def test_admin_registers_and_desk_verifies(hub: Hub) -> None:
     assert await status_of(hub.store, kim.id) == KimStatus.PENDING
 
     await hub.press(hub.admin, card, f"verif:ok:{kim.id}")
+    await hub.outbox.wait_idle()  # the decision's effects go out through the outbox
     assert "diverifikasi" in hub.last(group)["text"]
     assert "terverifikasi" in hub.last(hub.desk)["text"]
     assert buttons(hub.last(hub.desk)) == {}
@@ -116,6 +117,7 @@ async def test_reject_with_reason_then_register_again(hub: Hub) -> None:
     replies = await hub.process(hub.emu.photo(hub.admin, hub.desk, reply_to=replies[-1]))
     assert "harus berupa teks" in texts(replies)
     await hub.say(hub.admin, hub.desk, "Foto SK tidak terbaca, mohon kirim ulang.")
+    await hub.outbox.wait_idle()  # the decision's effects go out through the outbox
     assert "Foto SK tidak terbaca" in hub.last(group)["text"]
     assert await status_of(store, kim.id) == KimStatus.REJECTED
     summary = await register_until_summary(hub, ketua, group)

@@ -47,6 +47,7 @@ async def test_a_reason_of_invisible_characters_is_refused(hub: Hub) -> None:
     kim = await hub.store.get_kim(kim.id)
     assert kim is not None
     assert kim.reject_reason == "Foto SK buram. Kirim ulang."
+    await hub.outbox.wait_idle()  # the group hears of it through the outbox
     assert "Alasan: Foto SK buram. Kirim ulang." in hub.last(group)["text"]
 
 

@@ -46,6 +46,7 @@ async def test_a_decision_in_the_desk_shows_on_every_private_card(hub: Hub) -> N
     )
     assert {f"verif:ok:{kim.id}"} <= set(buttons(dina_card))
     await hub.press(hub.admin, desk_card, f"verif:ok:{kim.id}")
+    await hub.outbox.wait_idle()  # the decision's effects go out through the outbox
     for card in (desk_card, dina_card, eko_card, eko_again):
         shown = now_shown(hub, card)
         assert "terverifikasi oleh Dina" in shown["text"], shown["chat"]
@@ -61,6 +62,7 @@ async def test_a_rejection_typed_in_private_shows_in_the_desk(hub: Hub) -> None:
     eko_card = await card_for(hub, eko)
     await hub.press(eko, eko_card, f"verif:tolak:{kim.id}")
     await hub.say(eko, hub.emu.private_chat(eko), "Nomor SK tidak terbaca")
+    await hub.outbox.wait_idle()  # the decision's effects go out through the outbox
     for card in (desk_card, eko_card):
         shown = now_shown(hub, card)
         assert "ditolak oleh Eko" in shown["text"]
@@ -80,6 +82,7 @@ async def test_without_a_desk_each_admins_card_shows_the_decision(
         assert f"verif:ok:{kim.id}" in buttons(dina_card)
         eko_card = await card_for(hub, eko)
         await hub.press(eko, eko_card, f"verif:ok:{kim.id}")
+        await hub.outbox.wait_idle()  # the decision's effects go out through the outbox
         shown = now_shown(hub, dina_card)
         assert "terverifikasi oleh Eko" in shown["text"]
         assert buttons(shown) == {}
@@ -92,7 +95,7 @@ async def test_a_card_pressed_after_a_decision_made_without_it(hub: Hub) -> None
     for data in (f"verif:ok:{kim.id}", f"verif:tolak:{kim.id}"):
         late = hub.emu.press(hub.admin, card, data)
         await hub.process(late)
-        assert "sudah diputuskan" in hub.answer_to(late)["text"]
+        assert "sudah diverifikasi oleh Anda pukul" in hub.answer_to(late)["text"]
         shown = now_shown(hub, card)
         assert "terverifikasi" in shown["text"]
         assert buttons(shown) == {}

@@ -14,18 +14,22 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
-from telegram import LinkPreviewOptions
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import Conflict, TelegramError
-from telegram.ext import ApplicationBuilder, Defaults, Updater
+from telegram.ext import ApplicationBuilder, Defaults, TypeHandler, Updater
+from telegram.request import HTTPXRequest
 
 import broadcasts
 import handlers
 from bot.config import Config
 from bot.context import CONTEXT_TYPES, KimApplication, Services, install_services, services_of
 from bot.errors import ErrorThrottle, handle_error
+from bot.inbox import LAST_GROUP, mark_handled, prune_inbox, replay_pending
+from bot.kim_bot import KimBot
 from bot.outbox import Outbox
 from bot.persistence import StorePersistence
 from bot.ratelimit import ResilientLimiter
@@ -37,6 +41,7 @@ from handlers.common.access import anyone_verifies
 from handlers.common.menu import publish_commands
 
 log = logging.getLogger(__name__)
+INBOX_PRUNE_EVERY = timedelta(hours=6)
 # The activities' command-line subcommands, for bot.cli.
 add_activity_commands = broadcasts.add_commands
 run_activity_command = broadcasts.run_command
@@ -46,14 +51,7 @@ def build_application(config: Config, store: Store) -> KimApplication:
     """Configure the Application in one place: token, base URL, defaults, limits, handlers."""
     builder = (
         ApplicationBuilder()
-        .token(config.token)
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                tzinfo=config.timezone,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
+        .bot(_bot(config, store))
         .context_types(CONTEXT_TYPES)
         .persistence(StorePersistence(store, config.persistence_interval_s))
         .concurrent_updates(False)
@@ -61,18 +59,37 @@ def build_application(config: Config, store: Store) -> KimApplication:
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
     )
-    limiter = ResilientLimiter(pace=config.rate_limiter)
-    builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB's generic
-    if config.api_base:
-        builder = builder.base_url(config.api_base).base_file_url(_file_url(config.api_base))
-    app: KimApplication = builder.build()
+    app: KimApplication = builder.build()  # type: ignore[assignment]  # KimBot is an ExtBot
     texts = Texts(tz=config.timezone)
     services = Services(config, store, texts, load_region(config.kabupaten))
     services.add(ErrorThrottle())  # the desk hears of each kind of error once an hour
     install_services(app, services)
     handlers.register_handlers(app)
+    # Last of all: the update is handled; save conversation state, mark it done (bot/inbox.py).
+    app.add_handler(TypeHandler(Update, mark_handled), group=LAST_GROUP)
     app.add_error_handler(handle_error)
     return app
+
+
+def _bot(config: Config, store: Store) -> KimBot:
+    """The bot: defaults, the rate limiter, the Bot API server, and the update inbox."""
+    defaults = Defaults(
+        parse_mode=ParseMode.HTML,
+        tzinfo=config.timezone,
+        link_preview_options=LinkPreviewOptions(is_disabled=True),
+    )
+    servers: dict[str, str] = {}
+    if config.api_base:
+        servers = {"base_url": config.api_base, "base_file_url": _file_url(config.api_base)}
+    return KimBot(
+        config.token,
+        defaults=defaults,
+        rate_limiter=ResilientLimiter(pace=config.rate_limiter),
+        request=HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(),
+        store=store,
+        **servers,
+    )
 
 
 async def _post_init(app: KimApplication) -> None:
@@ -82,6 +99,8 @@ async def _post_init(app: KimApplication) -> None:
     await services.outbox.start()
     await broadcasts.start_services(app)
     await publish_commands(app)
+    assert app.job_queue is not None
+    app.job_queue.run_repeating(prune_inbox, INBOX_PRUNE_EVERY, first=60, name="bot:inbox:prune")
     if not await anyone_verifies(services.config, services.store):
         log.warning("KIM_ADMIN_IDS kosong: pendaftaran tidak akan diverifikasi")
 
@@ -116,6 +135,9 @@ async def running_bot(config: Config, *, polling: bool = True) -> AsyncIterator[
             await _post_init(app)
             await app.start()
             if polling and app.updater:
+                # What a crash left unhandled goes first; then Telegram sends only what is new.
+                await replay_pending(app, store)
+                await kim_bot(app).open_inbox()
                 await app.updater.start_polling(
                     drop_pending_updates=False, error_callback=_polling_failed
                 )
@@ -167,6 +189,12 @@ def _stopper(updater: Updater | None) -> Callable[[], Awaitable[Any]]:
             await updater.stop()
 
     return stop
+
+
+def kim_bot(app: KimApplication) -> KimBot:
+    """The application's bot (bot/kim_bot.py)."""
+    assert isinstance(app.bot, KimBot)
+    return app.bot
 
 
 def _file_url(api_base: str) -> str:

@@ -65,7 +65,8 @@ class Config:
     desk_chat_id: int | None
     kabupaten: str
     timezone: ZoneInfo
-    persistence_interval_s: float = 1.0
+    # Conversation state is saved after every update (bot/inbox.py); this is only a backstop.
+    persistence_interval_s: float = 60.0
     # Pace replies like Telegram asks (20/min per group). Tests that drive long conversations
     # in one group switch pacing off (retries stay on); the outbox paces itself anyway.
     rate_limiter: bool = True

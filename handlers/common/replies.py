@@ -14,7 +14,7 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.context import BotContext
 from bot.telegram_length import TELEGRAM_LIMIT, split_html, visible_length
@@ -72,7 +72,7 @@ async def answer(update: Update) -> None:
     """
     query = update.callback_query
     if query and _first_answer(query):
-        await query.answer()
+        await _answer(query)
 
 
 def _first_answer(query: CallbackQuery) -> bool:
@@ -122,7 +122,20 @@ async def _popup(
     query = update.callback_query
     if query and _first_answer(query):
         text = html.unescape(context.texts.render(template, **values))
-        await query.answer(text[:POPUP_LIMIT], show_alert=box)
+        await _answer(query, text[:POPUP_LIMIT], show_alert=box)
+
+
+async def _answer(query: CallbackQuery, text: str | None = None, show_alert: bool = False) -> None:
+    """Answer a press; a press too old to answer (handled again after a restart) is let go:
+    the spinner stopped long ago, and the step itself must still run."""
+    try:
+        if text is None:
+            await query.answer()
+        else:
+            await query.answer(text, show_alert=show_alert)
+    except BadRequest as error:
+        if "query is too old" not in error.message and "query id is invalid" not in error.message:
+            raise
 
 
 async def close_buttons(

@@ -53,6 +53,14 @@ class RegistrationDraft(JsonDraft):
         self.penerbit = self.nomor = self.tanggal = None
         self.foto_kind = self.foto_file_id = None
 
+    def resume_step(self) -> Step | None:
+        """The first step still to answer, or None when only the summary is left."""
+        missing = [
+            (self.nama, Step.NAMA), (self.desa, Step.KECAMATAN), (self.penerbit, Step.PENERBIT),
+            (self.nomor, Step.NOMOR), (self.tanggal, Step.TANGGAL),
+        ]  # fmt: skip
+        return next((step for value, step in missing if not value), None)
+
     @property
     def sk_date(self) -> date | None:
         """The SK date, when entered."""

@@ -30,7 +30,7 @@ from handlers.registrasi import callbacks as cb
 from handlers.registrasi import keyboards, labels
 from handlers.registrasi.draft import DRAFT, RegistrationDraft, Step
 from handlers.registrasi.link import continue_as_new, offer_link, refuse_if_taken
-from handlers.registrasi.prompts import ask, next_step
+from handlers.registrasi.prompts import ask, next_step, show_summary
 
 
 async def start(update: Update, context: BotContext) -> int:
@@ -50,9 +50,22 @@ async def start(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     if await refuse_if_taken(update, context, chat.id):
         return ConversationHandler.END
+    saved = DRAFT.load(context)
+    if saved.chat_id == chat.id and saved.nama and saved.link_kim_id is None:
+        return await _resume(update, context, saved)
     DRAFT.save(context, RegistrationDraft(chat_id=chat.id))
     await reply(update, context, "registrasi/ask_name", ask_text(labels.ASK_NAME), max=MAX_NAME)
     return Step.NAMA
+
+
+async def _resume(update: Update, context: BotContext, draft: RegistrationDraft) -> int:
+    """/daftar again with a draft kept (the bot restarted, or the step's buttons are gone):
+    go on from the first step still to answer, or show the summary."""
+    await reply(update, context, "registrasi/resumed", nama=draft.nama)
+    step = draft.resume_step()
+    if step is None:
+        return await show_summary(update, context)
+    return await ask(update, context, step)
 
 
 async def save_name(update: Update, context: BotContext) -> int:

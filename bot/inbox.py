@@ -21,6 +21,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.context import BotContext
+from bot.persistence import StorePersistence
 from bot.store import Store, utcnow
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,9 @@ async def mark_handled(update: object, context: BotContext) -> None:
         chat_ids=chat.id if chat else None, user_ids=user.id if user else None
     )
     await context.application.update_persistence()
-    await context.store.mark_update_done(update.update_id)
+    persistence = context.application.persistence
+    assert isinstance(persistence, StorePersistence)
+    await persistence.commit(done_update=update.update_id)
 
 
 async def replay_pending(app: Application[Any, Any, Any, Any, Any, Any], store: Store) -> int:

@@ -1,7 +1,9 @@
 """python-telegram-bot persistence over the Store, so conversations survive a restart.
 
 Conversation states and per-user/per-chat scratch live in the same SQLite file as
-everything else, as JSON text; one backup of the file saves them all.
+everything else, as JSON text; one backup of the file saves them all. Writes are kept until
+`commit()`, which bot/inbox.py calls once an update is handled: the update's conversation
+state and drafts are saved in one transaction with the update marked done.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ class StorePersistence(BasePersistence[Data, Data, Data]):
             update_interval=update_interval,
         )
         self._store = store
+        # Writes wait here until commit(): a conversation's state and its draft are saved
+        # together, in one transaction, with the update that changed them marked done.
+        self._pending: dict[tuple[str, str], str | None] = {}
 
     async def get_user_data(self) -> dict[int, Data]:
         """Every user's scratch data."""
@@ -55,15 +60,15 @@ class StorePersistence(BasePersistence[Data, Data, Data]):
     ) -> None:
         """Save (or clear) one conversation's state."""
         value = None if new_state is None else json.dumps(new_state)
-        await self._store.save_state(f"conversation:{name}", json.dumps(list(key)), value)
+        self._pending[(f"conversation:{name}", json.dumps(list(key)))] = value
 
     async def update_user_data(self, user_id: int, data: Data) -> None:
         """Save one user's scratch data."""
-        await self._store.save_state("user_data", str(user_id), _dump(data))
+        self._pending[("user_data", str(user_id))] = _dump(data)
 
     async def update_chat_data(self, chat_id: int, data: Data) -> None:
         """Save one chat's scratch data."""
-        await self._store.save_state("chat_data", str(chat_id), _dump(data))
+        self._pending[("chat_data", str(chat_id))] = _dump(data)
 
     async def update_bot_data(self, data: Data) -> None:
         """Not persisted."""
@@ -73,11 +78,11 @@ class StorePersistence(BasePersistence[Data, Data, Data]):
 
     async def drop_chat_data(self, chat_id: int) -> None:
         """Forget a chat's scratch data."""
-        await self._store.save_state("chat_data", str(chat_id), None)
+        self._pending[("chat_data", str(chat_id))] = None
 
     async def drop_user_data(self, user_id: int) -> None:
         """Forget a user's scratch data."""
-        await self._store.save_state("user_data", str(user_id), None)
+        self._pending[("user_data", str(user_id))] = None
 
     async def refresh_user_data(self, user_id: int, user_data: Data) -> None:
         """Nothing to refresh: the Store is only written through this class."""
@@ -89,7 +94,20 @@ class StorePersistence(BasePersistence[Data, Data, Data]):
         """Nothing to refresh."""
 
     async def flush(self) -> None:
-        """Every write already went to SQLite."""
+        """Save what waits (PTB calls this at shutdown)."""
+        await self.commit()
+
+    async def commit(self, done_update: int | None = None) -> None:
+        """Save every waiting write in one transaction, marking `done_update` handled with it."""
+        writes, self._pending = self._pending, {}
+        try:
+            await self._store.save_states(
+                [(kind, key, value) for (kind, key), value in writes.items()], done_update
+            )
+        except BaseException:
+            # Not saved: keep them for the next commit, unless a newer value came meanwhile.
+            self._pending = writes | self._pending
+            raise
 
     async def _load_keyed(self, kind: str) -> dict[int, Data]:
         raw = await self._store.load_state(kind)

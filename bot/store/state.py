@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.store.base import StoreBase
+from collections.abc import Sequence
+
+from bot.store.base import StoreBase, to_db_time, utcnow
 
 
 class StateStore(StoreBase):
@@ -12,6 +14,20 @@ class StateStore(StoreBase):
         """Every (key → JSON value) saved under a kind."""
         rows = await self._all("SELECT key, value FROM ptb_state WHERE kind = ?", (kind,))
         return {r["key"]: r["value"] for r in rows}
+
+    async def save_states(
+        self, writes: Sequence[tuple[str, str, str | None]], done_update: int | None = None
+    ) -> None:
+        """Save several values in one transaction, and mark an inbox update done with them:
+        a crash keeps all of it, or none (a conversation's state and its draft together)."""
+        async with self.transaction():
+            for kind, key, value in writes:
+                await self.save_state(kind, key, value)
+            if done_update is not None:
+                await self._write(
+                    "UPDATE update_inbox SET done_at = ? WHERE update_id = ? AND done_at IS NULL",
+                    (to_db_time(utcnow()), done_update),
+                )
 
     async def save_state(self, kind: str, key: str, value: str | None) -> None:
         """Save one value (JSON text), or delete it when None."""

@@ -134,7 +134,10 @@ async def _answer(query: CallbackQuery, text: str | None = None, show_alert: boo
         else:
             await query.answer(text, show_alert=show_alert)
     except BadRequest as error:
-        if "query is too old" not in error.message and "query id is invalid" not in error.message:
+        if (
+            "query is too old" not in error.message.lower()
+            and "query id is invalid" not in error.message.lower()
+        ):
             raise
 
 

@@ -14,6 +14,7 @@ from telegram.ext import ConversationHandler
 
 from bot.emulator import Chat, User
 from bot.models.registrasi import KimDraft, KimStatus
+from bot.persistence import StorePersistence
 from bot.store import utcnow
 from handlers.common.draft import CONVERSATION_TIMEOUT
 from tests.conftest import Hub, texts
@@ -31,6 +32,9 @@ def conversation(hub: Hub, name: str) -> ConversationHandler[Any]:
 async def saved(hub: Hub, name: str, user: User) -> tuple[dict[str, Any], dict[str, Any]]:
     """What the database holds for a person: conversation states of `name`, and scratch data."""
     await hub.app.update_persistence()
+    persistence = hub.app.persistence
+    assert isinstance(persistence, StorePersistence)
+    await persistence.commit()  # what a job changed is saved with the next update, or now
     states = await hub.store.load_state(f"conversation:{name}")
     scratch = (await hub.store.load_state("user_data")).get(str(user.id))
     return states, json.loads(scratch) if scratch else {}

@@ -97,13 +97,6 @@ async def test_a_registration_killed_after_every_step_goes_on(
             proc.kill()  # SIGKILL right after the step's answer
             await proc.wait()
         last = next(m for m in reversed(emu.sent(group)) if answered(m))
-        print(
-            "STEP",
-            [
-                (m["message_id"], m.get("text", "")[:40], list(buttons(m))[:2])
-                for m in emu.sent(group)
-            ][-4:],
-        )
         refused = [m for m in emu.sent(group) if "milik admin" in m.get("text", "")]
         assert not refused, "a step was lost: the bot no longer knew the registration"
     async with kim_bot(env, tmp_path, emu):  # the desk card follows, once

@@ -69,7 +69,7 @@ async def test_erased_name_is_gone_from_the_database_files(hub: Hub) -> None:
     await hub.say(zub, private, "/start")
     await start_a_registration(hub, zub)
     group = await join_and_confirm_a_receipt(hub, zub, broadcaster)
-    await hub.app.update_persistence()  # the draft is on disk, as after any flush
+    await hub.app.update_persistence()  # the draft is on disk (each handled update commits)
     db_path = hub.services.config.db_path
     assert found(on_disk(db_path)) == list(NEEDLES)  # the test looks where the data is
 

@@ -22,6 +22,7 @@ from telegram.ext import ExtBot
 from bot.store import Store
 
 log = logging.getLogger(__name__)
+FIRST_WAIT_S = 0.5  # the first wait after a failed getUpdates; doubled up to RESUME_S
 RESUME_S = 4.0  # the longest wait between two getUpdates while the Bot API is away
 NOT_MODIFIED = "message is not modified"
 
@@ -43,7 +44,7 @@ class KimBot(ExtBot[None]):
         self, offset: int | None = None, *args: Any, **kwargs: Any
     ) -> tuple[Update, ...]:
         """New updates, each kept in the Store first (repeats of kept ones are left out)."""
-        wait = 0.5
+        wait = FIRST_WAIT_S
         while True:
             asked = max(offset or 0, self._next_offset)
             try:

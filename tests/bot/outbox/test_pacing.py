@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from bot.outbox.delivery import RetryPolicy
 from bot.outbox.pacing import Limits, Pacer, Window
 
@@ -73,3 +75,37 @@ def test_backoff_grows_and_is_capped() -> None:
     assert [policy.backoff(n) for n in (1, 2, 3, 4, 10)] == [2.0, 4.0, 8.0, 16.0, 30.0]
     jittered = RetryPolicy(base_delay=2.0, jitter=0.25)
     assert all(1.5 <= jittered.backoff(1) <= 2.5 for _ in range(50))
+
+
+def test_bulk_yields_to_a_waiting_reply() -> None:
+    pacer = Pacer()
+    pacer.take(-1, 0.0)
+    spacing = pacer.limits.spacing
+    assert pacer.delay(-2, 0.0, bulk=True) == pytest.approx(spacing)
+    pacer.want(42)  # a reply to a private chat waits for the same slot
+    assert pacer.delay(42, 0.0) == pytest.approx(spacing)
+    assert pacer.delay(-2, 0.0, bulk=True) == pytest.approx(2 * spacing)
+    pacer.take(42, spacing)
+    pacer.unwant(42)
+    assert pacer.delay(-2, spacing, bulk=True) == pytest.approx(spacing)
+
+
+def test_a_reply_waiting_for_its_own_chat_does_not_hold_up_bulk() -> None:
+    pacer = Pacer()
+    send_all(pacer, [-7] * 20)  # the group's minute is used up
+    pacer.want(-7)
+    now = 2.0
+    assert pacer.delay(-7, now) > 50
+    assert pacer.delay(-8, now, bulk=True) == 0.0
+
+
+def test_the_pacer_forgets_idle_chats() -> None:
+    pacer = Pacer()
+    now = 0.0
+    for chat in range(1, 20_001):  # 20 000 people, one reply each, over ~11 minutes
+        now += pacer.delay(chat, now)
+        pacer.take(chat, now)
+    assert pacer.tracked() < 100
+    pacer.pause(-7, 5, now)
+    pacer.prune(now + 100)
+    assert pacer.tracked() == 0

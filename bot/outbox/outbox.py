@@ -19,7 +19,7 @@ from telegram.request import HTTPXRequest
 
 from bot.outbox.delivery import RetryPolicy
 from bot.outbox.message import OutboxMessage
-from bot.outbox.pacing import Clock, Limits, Pacer
+from bot.outbox.pacing import Budget, Clock, Limits, Pacer
 from bot.outbox.progress import Progress, SentListener
 from bot.outbox.records import BatchStatus, FailedBatch
 from bot.outbox.worker import Worker
@@ -36,9 +36,9 @@ class Outbox:
     def __init__(self, store: Store, bot: Bot, texts: Texts | None = None, *,
                  clock: Clock | None = None, limits: Limits | None = None,
                  policy: RetryPolicy | None = None, concurrency: int = 8,
-                 progress_every: float = 5.0) -> None:  # fmt: skip
+                 progress_every: float = 5.0, pacer: Pacer | None = None) -> None:  # fmt: skip
         self.store, self.bot = store, bot
-        self.pacer = Pacer(limits or Limits())
+        self.pacer = pacer or Pacer(limits or Limits())  # the bot's: shared with its replies
         clock = clock or Clock()
         self.worker = Worker(store, bot, clock, self.pacer, policy or RetryPolicy(), concurrency)
         self.progress = Progress(store, bot, texts, self._take_slot, self.worker.wall,
@@ -47,9 +47,12 @@ class Outbox:
         self._task: asyncio.Task[None] | None = None
 
     @classmethod
-    def for_config(cls, config: Config, store: Store, texts: Texts | None = None) -> Outbox:
-        """An outbox with its own Bot for the configured token and Bot API server."""
-        return cls(store, delivery_bot(config.token, config.api_base), texts)
+    def for_config(cls, config: Config, store: Store, texts: Texts | None = None,
+                   budget: Budget | None = None) -> Outbox:  # fmt: skip
+        """An outbox with its own Bot for the configured server, spending the bot's budget."""
+        budget = budget or Budget()
+        bot = delivery_bot(config.token, config.api_base)
+        return cls(store, bot, texts, clock=budget.clock, pacer=budget.pacer)
 
     async def start(self) -> None:
         """Start the worker (it first re-queues whatever a crash left in flight)."""

@@ -24,9 +24,9 @@ import handlers
 from bot.config import Config
 from bot.context import CONTEXT_TYPES, KimApplication, Services, install_services, services_of
 from bot.errors import handle_error
-from bot.outbox import Outbox
+from bot.outbox import Budget, Outbox
 from bot.persistence import StorePersistence
-from bot.ratelimit import ResilientLimiter
+from bot.ratelimit import SharedLimiter
 from bot.store import Store
 from bot.texts import Texts
 from bot.wilayah import load_region
@@ -39,8 +39,12 @@ run_activity_command = broadcasts.run_command
 check_activity_config = broadcasts.check_config
 
 
-def build_application(config: Config, store: Store) -> KimApplication:
-    """Configure the Application in one place: token, base URL, defaults, limits, handlers."""
+def build_application(config: Config, store: Store, budget: Budget | None = None) -> KimApplication:
+    """Configure the Application in one place: token, base URL, defaults, limits, handlers.
+
+    Replies and the outbox spend one `budget` (replies first).
+    """
+    budget = budget or Budget()
     builder = (
         ApplicationBuilder()
         .token(config.token)
@@ -58,13 +62,15 @@ def build_application(config: Config, store: Store) -> KimApplication:
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
     )
-    limiter = ResilientLimiter(pace=config.rate_limiter)
+    limiter = SharedLimiter(budget if config.rate_limiter else None)
     builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB's generic
     if config.api_base:
         builder = builder.base_url(config.api_base).base_file_url(_file_url(config.api_base))
     app: KimApplication = builder.build()
     texts = Texts(tz=config.timezone)
-    install_services(app, Services(config, store, texts, load_region(config.kabupaten)))
+    services = Services(config, store, texts, load_region(config.kabupaten))
+    services.add(budget)
+    install_services(app, services)
     handlers.register_handlers(app)
     app.add_error_handler(handle_error)
     return app
@@ -73,7 +79,8 @@ def build_application(config: Config, store: Store) -> KimApplication:
 async def _post_init(app: KimApplication) -> None:
     """Start the outbox and every activity's services, then publish the command menus."""
     services = services_of(app)
-    services.outbox = Outbox.for_config(services.config, services.store, services.texts)
+    budget = services.get(Budget)
+    services.outbox = Outbox.for_config(services.config, services.store, services.texts, budget)
     await services.outbox.start()
     await broadcasts.start_services(app)
     await publish_commands(app)
@@ -95,11 +102,12 @@ async def _post_shutdown(app: KimApplication) -> None:
 
 
 @asynccontextmanager
-async def running_bot(config: Config, *, polling: bool = True) -> AsyncIterator[KimApplication]:
+async def running_bot(config: Config, *, polling: bool = True,
+                      budget: Budget | None = None) -> AsyncIterator[KimApplication]:  # fmt: skip
     """Open the Store, run the Application (and long polling), and stop it all on exit."""
     store = await Store.connect(config.db_path)
     try:
-        app = build_application(config, store)
+        app = build_application(config, store, budget)
     except BaseException:
         await store.close()
         raise

@@ -24,6 +24,7 @@ import handlers
 from bot.config import Config
 from bot.context import CONTEXT_TYPES, KimApplication, Services, install_services, services_of
 from bot.errors import handle_error
+from bot.ordering import ChatOrderedProcessor
 from bot.outbox import Budget, Outbox
 from bot.persistence import StorePersistence
 from bot.ratelimit import SharedLimiter
@@ -42,7 +43,8 @@ check_activity_config = broadcasts.check_config
 def build_application(config: Config, store: Store, budget: Budget | None = None) -> KimApplication:
     """Configure the Application in one place: token, base URL, defaults, limits, handlers.
 
-    Replies and the outbox spend one `budget` (replies first).
+    Replies and the outbox spend one `budget` (replies first); updates of different chats
+    run concurrently, so a reply waiting for its chat's turn holds up no other chat.
     """
     budget = budget or Budget()
     builder = (
@@ -57,7 +59,7 @@ def build_application(config: Config, store: Store, budget: Budget | None = None
         )
         .context_types(CONTEXT_TYPES)
         .persistence(StorePersistence(store, config.persistence_interval_s))
-        .concurrent_updates(False)
+        .concurrent_updates(ChatOrderedProcessor())
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)

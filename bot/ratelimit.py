@@ -70,10 +70,8 @@ class SharedLimiter(BaseRateLimiter[int]):
         floods = self.max_retries if rate_limit_args is None else rate_limit_args
         delays = list(self.delays)
         while True:
-            if chat is not None and self.budget is not None:
-                await self.budget.reply_slot(chat)
             try:
-                return await callback(*args, **kwargs)
+                return await self._send(chat, callback, args, kwargs)
             except RetryAfter as error:
                 if floods <= 0:
                     raise
@@ -85,6 +83,17 @@ class SharedLimiter(BaseRateLimiter[int]):
                 if not delays:
                     raise
                 await self._network_wait(endpoint, error, delays.pop(0))
+
+    async def _send(self, chat: ChatId | None, callback: Callable[..., Coroutine[Any, Any, Result]],
+                    args: Any, kwargs: dict[str, Any]) -> Result:  # fmt: skip
+        """One attempt, in the chat's turn; the pacer learns when the answer came."""
+        if chat is None or self.budget is None:
+            return await callback(*args, **kwargs)
+        taken = await self.budget.reply_slot(chat)
+        try:
+            return await callback(*args, **kwargs)
+        finally:
+            self.budget.landed(chat, taken)
 
     async def _flood_wait(self, endpoint: str, chat: ChatId | None, error: RetryAfter) -> None:
         """Pause the chat (or all) in the shared pacer; unpaced calls sleep it out."""

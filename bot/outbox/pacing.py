@@ -12,6 +12,7 @@ turn goes ahead of bulk (bulk fills what remains), and a wait for one chat holds
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import time
 from collections import Counter, deque
@@ -58,6 +59,14 @@ class Window:
         """How many events fall within the span ending now."""
         self.wait(now)
         return len(self.times)
+
+    def move(self, old: float, new: float) -> None:
+        """Count the event of `old` as one at `new` (later) instead."""
+        try:
+            self.times.remove(old)
+        except ValueError:
+            return  # it has left the window already
+        bisect.insort(self.times, new)
 
 
 @dataclass
@@ -117,6 +126,17 @@ class Pacer:
         self._takes += 1
         if self._takes % PRUNE_EVERY == 0:
             self.prune(now)
+
+    def landed(self, chat_id: ChatId, taken: float, now: float) -> None:
+        """The send taken at `taken` was answered at `now`: count it from then on.
+
+        The server saw it somewhere in between; counting it from the answer keeps a request
+        that was slow on the way (a busy machine, a slow network) from letting the next
+        second's sends into a window the server still counts it in."""
+        self._global.move(taken, now)
+        window = self._chats.get(chat_id)
+        if window is not None:
+            window.move(taken, now)
 
     def pause(self, chat_id: ChatId, seconds: float, now: float) -> bool:
         """Obey a 429: pause the chat if it had other recent sends, else everything; True=global."""
@@ -203,16 +223,22 @@ class Budget:
     pacer: Pacer = field(default_factory=Pacer)
     clock: Clock = field(default_factory=Clock)
 
-    async def reply_slot(self, chat_id: ChatId) -> None:
-        """Wait until a reply to `chat_id` may go, ahead of bulk sends, then take the slot."""
+    async def reply_slot(self, chat_id: ChatId) -> float:
+        """Wait until a reply to `chat_id` may go, ahead of bulk sends; take the slot, its time."""
         pacer, clock = self.pacer, self.clock
         pacer.want(chat_id)
         try:
             while (wait := pacer.delay(chat_id, clock.now())) > 0:
                 await clock.sleep(wait)
-            pacer.take(chat_id, clock.now())
+            taken = clock.now()
+            pacer.take(chat_id, taken)
+            return taken
         finally:
             pacer.unwant(chat_id)
+
+    def landed(self, chat_id: ChatId, taken: float) -> None:
+        """The send of the slot taken at `taken` got its answer now (see `Pacer.landed`)."""
+        self.pacer.landed(chat_id, taken, self.clock.now())
 
     def flood_wait(self, chat_id: ChatId, seconds: float) -> bool:
         """Obey a 429 a reply met (see `Pacer.pause`); True when it paused every chat."""

@@ -134,15 +134,16 @@ class Worker:
         """Claim the row, wait for its slot, take it right as the request goes out."""
         if await self.store.claim_outbox([row], self.wall()):
             self._unsettled += 1
-            if await self._take_slot(row):
-                task = asyncio.create_task(self._send(row), name=f"outbox:send:{row.id}")
+            taken = await self._take_slot(row)
+            if taken is not None:
+                task = asyncio.create_task(self._send(row, taken), name=f"outbox:send:{row.id}")
                 self._tasks.add(task)
                 task.add_done_callback(self._task_done)
         if not self._queue:
             self._stale = True
 
-    async def _take_slot(self, row: OutboxRow) -> bool:
-        """Wait for the row's slot in the shared budget (replies go first) and take it.
+    async def _take_slot(self, row: OutboxRow) -> float | None:
+        """Wait for the row's slot in the shared budget (replies go first); take it, its time.
 
         When a reply took the chat's own turn meanwhile, the row goes back to the queue,
         due when the chat is free, rather than holding up every other chat."""
@@ -152,12 +153,13 @@ class Worker:
                 due = self.wall() + timedelta(seconds=busy)
                 self._results.append(Settled(row, RowStatus.PENDING, due_at=due, counts=False))
                 self._flush.set()
-                return False
+                return None
             if self.clock.skips_time and self._tasks:
                 await asyncio.wait(set(self._tasks))  # no time jumps while requests are out
             await self.clock.sleep(delay)
-        self.pacer.take(row.chat_id, self.clock.now())
-        return True
+        taken = self.clock.now()
+        self.pacer.take(row.chat_id, taken)
+        return taken
 
     def _task_done(self, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)
@@ -187,9 +189,10 @@ class Worker:
             return
         await self.clock.wait(self.wake_event, seconds)
 
-    async def _send(self, row: OutboxRow) -> None:
+    async def _send(self, row: OutboxRow, taken: float) -> None:
         try:
             result = await attempt(self.bot, row, self.policy, self.wall())
+            self.pacer.landed(row.chat_id, taken, self.clock.now())
             await self._react(row, result)
             settled = result.settled
         except Exception as error:  # keep the worker alive; the row is retried later

@@ -109,3 +109,13 @@ def test_the_pacer_forgets_idle_chats() -> None:
     pacer.pause(-7, 5, now)
     pacer.prune(now + 100)
     assert pacer.tracked() == 0
+
+
+def test_a_send_answered_late_counts_from_its_answer() -> None:
+    pacer = Pacer(Limits(global_limit=1, spacing=0.0))
+    pacer.take(42, 0.0)
+    pacer.landed(42, 0.0, 0.3)  # the request took 0.3 s to be answered: it may have arrived late
+    assert pacer.delay(7, 1.0) == pytest.approx(0.3)  # the global window counts it until 1.3
+    assert pacer.chat_delay(42, 1.05) == pytest.approx(0.3)  # and so does the chat's
+    pacer.landed(42, 0.0, 0.9)  # answered twice (cannot happen) or already moved: no change
+    assert pacer.delay(7, 1.0) == pytest.approx(0.3)

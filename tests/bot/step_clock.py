@@ -8,7 +8,6 @@ what else happens meanwhile. `sleepers(n)` returns once n tasks are asleep in `s
 from __future__ import annotations
 
 import asyncio
-import contextlib
 
 from bot.emulator import ManualClock
 from bot.outbox import Clock
@@ -20,9 +19,9 @@ class StepClock(Clock):
     def __init__(self, manual: ManualClock) -> None:
         super().__init__(manual)
         self.manual = manual
-        self._tick = asyncio.Event()
+        self._tick = asyncio.Event()  # replaced, once set, by each advance
         self._asleep = 0
-        self._changed = asyncio.Condition()
+        self._sleepers_changed = asyncio.Event()  # replaced, once set, by each change
 
     def advance(self, seconds: float) -> None:
         """Move time forward and wake every sleeper and waiter to look at it."""
@@ -31,19 +30,20 @@ class StepClock(Clock):
         tick.set()
 
     async def sleepers(self, count: int) -> None:
-        """Return once at least `count` tasks are asleep in `sleep`."""
-        async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(lambda: self._asleep >= count), 5)
+        """Return once at least `count` tasks are asleep in `sleep` (TimeoutError after 5 s)."""
+        async with asyncio.timeout(5):
+            while self._asleep < count:
+                await self._sleepers_changed.wait()
 
     async def sleep(self, seconds: float) -> None:
         """Return once the test has advanced time by `seconds`."""
         end = self.now() + seconds
-        await self._count(+1)
+        self._count(+1)
         try:
             while self.now() < end - 1e-9:
                 await self._tick.wait()
         finally:
-            await self._count(-1)
+            self._count(-1)
 
     async def wait(self, event: asyncio.Event, seconds: float | None) -> None:
         """Return when `event` is set or the test has advanced time by `seconds`."""
@@ -51,19 +51,14 @@ class StepClock(Clock):
             return
         end = None if seconds is None else self.now() + seconds
         while not event.is_set() and (end is None or self.now() < end - 1e-9):
-            waiters = {
-                asyncio.ensure_future(event.wait()),
-                asyncio.ensure_future(self._tick.wait()),
-            }
+            waiters = {asyncio.ensure_future(e.wait()) for e in (event, self._tick)}
             try:
                 await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
             finally:
-                for waiter in waiters:
+                for waiter in waiters:  # not awaited: a cancellation of ours must go through
                     waiter.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await waiter
 
-    async def _count(self, step: int) -> None:
-        async with self._changed:
-            self._asleep += step
-            self._changed.notify_all()
+    def _count(self, step: int) -> None:
+        self._asleep += step
+        changed, self._sleepers_changed = self._sleepers_changed, asyncio.Event()
+        changed.set()

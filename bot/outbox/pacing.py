@@ -182,8 +182,11 @@ class Clock:
         """Return when `event` is set or `seconds` have passed."""
         if seconds is not None and seconds <= 0:
             return
+        # Not asyncio.wait_for: on 3.11 it swallows a cancellation that meets the event being
+        # set, and the worker then never stops. A timeout only ever catches its own expiry.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), seconds)
+            async with asyncio.timeout(seconds):
+                await event.wait()
 
     async def sleep(self, seconds: float) -> None:
         """Wait `seconds`, whatever happens."""

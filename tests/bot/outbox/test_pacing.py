@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 
 import pytest
 
 from bot.outbox.delivery import RetryPolicy
-from bot.outbox.pacing import Limits, Pacer, Window
+from bot.outbox.pacing import Clock, Limits, Pacer, Window
 
 
 def send_all(pacer: Pacer, chats: list[int], start: float = 0.0) -> list[float]:
@@ -119,3 +120,13 @@ def test_a_send_answered_late_counts_from_its_answer() -> None:
     assert pacer.chat_delay(42, 1.05) == pytest.approx(0.3)  # and so does the chat's
     pacer.landed(42, 0.0, 0.9)  # answered twice (cannot happen) or already moved: no change
     assert pacer.delay(7, 1.0) == pytest.approx(0.3)
+
+
+async def test_a_clock_wait_never_swallows_a_cancellation() -> None:
+    event = asyncio.Event()
+    waiting = asyncio.create_task(Clock().wait(event, 10))
+    await asyncio.sleep(0)  # one turn of the loop: it waits
+    event.set()  # the event and the cancellation (a stop) arrive together
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting

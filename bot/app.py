@@ -30,9 +30,10 @@ from bot.context import CONTEXT_TYPES, KimApplication, Services, install_service
 from bot.errors import ErrorThrottle, handle_error
 from bot.inbox import LAST_GROUP, mark_handled, prune_inbox, replay_pending
 from bot.kim_bot import KimBot
-from bot.outbox import Outbox
+from bot.ordering import ChatOrderedProcessor
+from bot.outbox import Budget, Outbox
 from bot.persistence import StorePersistence
-from bot.ratelimit import ResilientLimiter
+from bot.ratelimit import SharedLimiter
 from bot.store import Store
 from bot.store.lock import exclusive
 from bot.texts import Texts
@@ -47,14 +48,19 @@ add_activity_commands = broadcasts.add_commands
 run_activity_command = broadcasts.run_command
 
 
-def build_application(config: Config, store: Store) -> KimApplication:
-    """Configure the Application in one place: token, base URL, defaults, limits, handlers."""
+def build_application(config: Config, store: Store, budget: Budget | None = None) -> KimApplication:
+    """Configure the Application in one place: token, base URL, defaults, limits, handlers.
+
+    Replies and the outbox spend one `budget` (replies first); updates of different chats
+    run concurrently, so a reply waiting for its chat's turn holds up no other chat.
+    """
+    budget = budget or Budget()
     builder = (
         ApplicationBuilder()
-        .bot(_bot(config, store))
+        .bot(_bot(config, store, budget))
         .context_types(CONTEXT_TYPES)
         .persistence(StorePersistence(store, config.persistence_interval_s))
-        .concurrent_updates(False)
+        .concurrent_updates(ChatOrderedProcessor())
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
@@ -63,6 +69,7 @@ def build_application(config: Config, store: Store) -> KimApplication:
     texts = Texts(tz=config.timezone)
     services = Services(config, store, texts, load_region(config.kabupaten))
     services.add(ErrorThrottle())  # the desk hears of each kind of error once an hour
+    services.add(budget)
     install_services(app, services)
     handlers.register_handlers(app)
     # Last of all: the update is handled; save conversation state, mark it done (bot/inbox.py).
@@ -71,7 +78,7 @@ def build_application(config: Config, store: Store) -> KimApplication:
     return app
 
 
-def _bot(config: Config, store: Store) -> KimBot:
+def _bot(config: Config, store: Store, budget: Budget) -> KimBot:
     """The bot: defaults, the rate limiter, the Bot API server, and the update inbox."""
     defaults = Defaults(
         parse_mode=ParseMode.HTML,
@@ -84,7 +91,7 @@ def _bot(config: Config, store: Store) -> KimBot:
     return KimBot(
         config.token,
         defaults=defaults,
-        rate_limiter=ResilientLimiter(pace=config.rate_limiter),
+        rate_limiter=SharedLimiter(budget if config.rate_limiter else None),
         request=HTTPXRequest(connection_pool_size=256),
         get_updates_request=HTTPXRequest(),
         store=store,
@@ -95,7 +102,8 @@ def _bot(config: Config, store: Store) -> KimBot:
 async def _post_init(app: KimApplication) -> None:
     """Start the outbox and every activity's services, then publish the command menus."""
     services = services_of(app)
-    services.outbox = Outbox.for_config(services.config, services.store, services.texts)
+    budget = services.get(Budget)
+    services.outbox = Outbox.for_config(services.config, services.store, services.texts, budget)
     await services.outbox.start()
     await broadcasts.start_services(app)
     await publish_commands(app)
@@ -121,12 +129,13 @@ async def _post_shutdown(app: KimApplication) -> None:
 
 
 @asynccontextmanager
-async def running_bot(config: Config, *, polling: bool = True) -> AsyncIterator[KimApplication]:
+async def running_bot(config: Config, *, polling: bool = True,
+                      budget: Budget | None = None) -> AsyncIterator[KimApplication]:  # fmt: skip
     """Lock and open the Store, run the Application (and polling), and stop it all on exit."""
     with exclusive(config.db_path):  # one running bot per database
         store = await Store.connect(config.db_path)
         try:
-            app = build_application(config, store)
+            app = build_application(config, store, budget)
         except BaseException:
             await store.close()
             raise

@@ -1,10 +1,13 @@
-"""How the bot's own replies reach Telegram: paced like Telegram asks, retried when it stumbles.
+"""How the bot's own replies reach Telegram: in the bot's one budget, retried when it stumbles.
 
-PTB's AIORateLimiter keeps replies under Telegram's limits (30/s overall, 20/min per group)
-and waits out a 429. On top of it, a reply that meets a 5xx or a dropped connection is tried
-again a few times, so a citizen's /start is not lost to one bad gateway. Timeouts are not
-retried: the message may have arrived, and a duplicate is worse than a late apology.
-Multi-chat sends do not come through here: the outbox paces and retries them itself.
+Every call that puts a message in a chat (send…, copy…, forward…, edit…) first waits for its
+turn in the `Budget` the outbox shares, ahead of the outbox's bulk sends; other calls (getMe,
+answerCallbackQuery …) go at once. A 429 pauses that chat, or every chat when it was the
+global limit, in the shared pacer, so the outbox holds back too; then the call is tried
+again. A 5xx or a dropped connection is retried a few times, so a citizen's /start is not
+lost to one bad gateway. Timeouts are not retried: the message may have arrived, and a
+duplicate is worse than a late apology. Without a budget (tests of long conversations in
+one chat) calls are not paced; 429s and network errors are still retried.
 """
 
 from __future__ import annotations
@@ -12,26 +15,46 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine, Sequence
+from datetime import timedelta
 from typing import Any
 
-from telegram.error import BadRequest, NetworkError, TimedOut
-from telegram.ext import AIORateLimiter
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.ext import BaseRateLimiter
+
+from bot.outbox.pacing import Budget, ChatId
 
 log = logging.getLogger(__name__)
 JSONDict = dict[str, Any]
 Result = bool | JSONDict | list[JSONDict]
 RETRY_DELAYS_S = (0.0, 1.0, 3.0)
+MAX_FLOOD_RETRIES = 3
+_PACED = ("send", "copymessage", "forwardmessage", "editmessage")
+_NOT_PACED = frozenset({"sendchataction"})
 
 
-class ResilientLimiter(AIORateLimiter):
-    """AIORateLimiter (pacing optional) that also retries network errors and 5xx answers."""
+def paced_chat(endpoint: str, data: dict[str, Any]) -> ChatId | None:
+    """The chat whose budget a call spends (None: the call puts no message in a chat)."""
+    name = endpoint.lower()
+    if name in _NOT_PACED or not name.startswith(_PACED):
+        return None
+    chat = data.get("chat_id")
+    if isinstance(chat, str) and chat.lstrip("-").isdigit():
+        return int(chat)
+    return chat if isinstance(chat, int | str) else None
 
-    def __init__(self, *, pace: bool = True, delays: Sequence[float] = RETRY_DELAYS_S) -> None:
-        if pace:
-            super().__init__(max_retries=3)
-        else:  # zero rates switch PTB's pacing off; retries stay
-            super().__init__(overall_max_rate=0, group_max_rate=0, max_retries=3)
-        self._delays = tuple(delays)
+
+class SharedLimiter(BaseRateLimiter[int]):
+    """PTB's rate limiter slot, filled by the bot's one budget; retries 429s and 5xx."""
+
+    def __init__(self, budget: Budget | None, *, max_retries: int = MAX_FLOOD_RETRIES,
+                 delays: Sequence[float] = RETRY_DELAYS_S) -> None:  # fmt: skip
+        self.budget, self.max_retries, self.delays = budget, max_retries, tuple(delays)
+
+    async def initialize(self) -> None:
+        """Nothing to set up: the budget lives as long as the application."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free."""
 
     async def process_request(
         self,
@@ -42,17 +65,50 @@ class ResilientLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> Result:
-        """Send through the pacer; on a network error or 5xx, wait and try again."""
-        for delay in self._delays:
+        """Wait for the chat's turn, send; on a 429 or a network error, wait and send again."""
+        chat = paced_chat(endpoint, data) if self.budget is not None else None
+        floods = self.max_retries if rate_limit_args is None else rate_limit_args
+        delays = list(self.delays)
+        while True:
             try:
-                return await super().process_request(
-                    callback, args, kwargs, endpoint, data, rate_limit_args
-                )
+                return await self._send(chat, callback, args, kwargs)
+            except RetryAfter as error:
+                if floods <= 0:
+                    raise
+                floods -= 1
+                await self._flood_wait(endpoint, chat, error)
             except (BadRequest, TimedOut):
                 raise
             except NetworkError as error:
-                log.warning("%s gagal (%s); dicoba lagi dalam %.0f detik", endpoint, error, delay)
-                await asyncio.sleep(delay)
-        return await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
-        )
+                if not delays:
+                    raise
+                await self._network_wait(endpoint, error, delays.pop(0))
+
+    async def _send(self, chat: ChatId | None, callback: Callable[..., Coroutine[Any, Any, Result]],
+                    args: Any, kwargs: dict[str, Any]) -> Result:  # fmt: skip
+        """One attempt, in the chat's turn; the pacer learns when the answer came."""
+        if chat is None or self.budget is None:
+            return await callback(*args, **kwargs)
+        taken = await self.budget.reply_slot(chat)
+        try:
+            return await callback(*args, **kwargs)
+        finally:
+            self.budget.landed(chat, taken)
+
+    async def _flood_wait(self, endpoint: str, chat: ChatId | None, error: RetryAfter) -> None:
+        """Pause the chat (or all) in the shared pacer; unpaced calls sleep it out."""
+        wait = error.retry_after
+        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+        if chat is not None and self.budget is not None:
+            every = self.budget.flood_wait(chat, seconds)
+            log.warning(
+                "%s: 429, jeda %.0f dtk (%s)", endpoint, seconds, "semua" if every else chat
+            )
+            return
+        log.warning("%s: 429, dicoba lagi dalam %.0f detik", endpoint, seconds)
+        await asyncio.sleep(seconds)
+
+    @staticmethod
+    async def _network_wait(endpoint: str, error: NetworkError, delay: float) -> None:
+        log.warning("%s gagal (%s); dicoba lagi dalam %.0f detik", endpoint, error, delay)
+        await asyncio.sleep(delay)

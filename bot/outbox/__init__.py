@@ -17,17 +17,19 @@ from bot.outbox.message import (
     text_message,
 )
 from bot.outbox.outbox import DECISION, Outbox, delivery_bot
-from bot.outbox.pacing import Clock, Limits, SkippingClock
+from bot.outbox.pacing import Budget, Clock, Limits, Pacer, SkippingClock
 from bot.outbox.records import BatchStatus, FailedBatch, RowStatus, SentMessage
 
 __all__ = [
     "DECISION",
     "BatchStatus",
+    "Budget",
     "Clock",
     "FailedBatch",
     "Limits",
     "Outbox",
     "OutboxMessage",
+    "Pacer",
     "RetryPolicy",
     "RowStatus",
     "SentMessage",

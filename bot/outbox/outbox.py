@@ -24,7 +24,7 @@ from telegram.request import HTTPXRequest
 
 from bot.outbox.delivery import RetryPolicy
 from bot.outbox.message import OutboxMessage
-from bot.outbox.pacing import Clock, Limits, Pacer
+from bot.outbox.pacing import Budget, Clock, Limits, Pacer
 from bot.outbox.progress import Progress, SentListener
 from bot.outbox.records import BatchStatus, FailedBatch
 from bot.outbox.supervisor import DeskNotice, RestartPolicy, Supervisor
@@ -47,9 +47,10 @@ class Outbox:
                  clock: Clock | None = None, limits: Limits | None = None,
                  policy: RetryPolicy | None = None, concurrency: int = 8,
                  progress_every: float = 5.0, desk_chat_id: int | None = None,
-                 restart: RestartPolicy | None = None) -> None:  # fmt: skip
+                 restart: RestartPolicy | None = None,
+                 pacer: Pacer | None = None) -> None:  # fmt: skip
         self.store, self.bot = store, bot
-        self.pacer = Pacer(limits or Limits())
+        self.pacer = pacer or Pacer(limits or Limits())  # the bot's: shared with its replies
         clock = clock or Clock()
         self.worker = Worker(store, bot, clock, self.pacer, policy or RetryPolicy(), concurrency)
         self.progress = Progress(store, bot, texts, self._take_slot, self.worker.wall,
@@ -60,10 +61,13 @@ class Outbox:
         self._task: asyncio.Task[None] | None = None
 
     @classmethod
-    def for_config(cls, config: Config, store: Store, texts: Texts | None = None) -> Outbox:
-        """An outbox with its own Bot for the configured token and Bot API server."""
+    def for_config(cls, config: Config, store: Store, texts: Texts | None = None,
+                   budget: Budget | None = None) -> Outbox:  # fmt: skip
+        """An outbox with its own Bot for the configured server, spending the bot's budget."""
+        budget = budget or Budget()
         bot = delivery_bot(config.token, config.api_base)
-        return cls(store, bot, texts, desk_chat_id=config.desk_chat_id)
+        return cls(store, bot, texts, clock=budget.clock, pacer=budget.pacer,
+                   desk_chat_id=config.desk_chat_id)  # fmt: skip
 
     async def start(self) -> None:
         """Start the supervised worker (each run first re-queues what was left in flight)."""

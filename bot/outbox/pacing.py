@@ -1,20 +1,26 @@
-"""Pacing: Telegram's flood limits as sliding windows, and the clocks the worker runs on.
+"""Pacing: the bot's one Telegram budget, as sliding windows, and the clocks it runs on.
 
 The pacer allows at most `global_limit` sends in any `global_span` seconds, with sends
 spaced at least `spacing` apart so bursts do not straddle the server's windows; per
 group `group_limit` in `group_span` s; per private chat `private_limit` in `private_span`
 s. Defaults stay just under Telegram's 30/s, 20/min and 1/s (measured: 0 429s). A 429
 pauses one chat, or everything when that chat had no other recent send (so it was global).
+Replies to people and the outbox's bulk sends share one `Budget`: a reply waiting for its
+turn goes ahead of bulk (bulk fills what remains), and a wait for one chat holds up no other.
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+ChatId = int | str  # a chat id, or a public @username (a channel or supergroup)
+PRUNE_EVERY = 1000  # sends between sweeps of idle chats' windows, so the maps stay small
 
 
 @dataclass(frozen=True)
@@ -54,35 +60,62 @@ class Window:
         self.wait(now)
         return len(self.times)
 
+    def move(self, old: float, new: float) -> None:
+        """Count the event of `old` as one at `new` (later) instead."""
+        try:
+            self.times.remove(old)
+        except ValueError:
+            return  # it has left the window already
+        bisect.insort(self.times, new)
+
 
 @dataclass
 class Pacer:
-    """Decides when the next message may go to a chat; pure, driven by a clock value."""
+    """Decides when the next message may go to a chat; pure, driven by a clock value.
+
+    `bulk=True` asks for a send that yields to replies: while a reply waits (`want`) whose
+    chat is free by the next global slot, bulk waits one spacing more per such reply.
+    """
 
     limits: Limits = field(default_factory=Limits)
     _global: Window = field(init=False)
-    _chats: dict[int, Window] = field(default_factory=dict)
-    _paused: dict[int | None, float] = field(default_factory=dict)  # None: every chat
+    _chats: dict[ChatId, Window] = field(default_factory=dict)
+    _paused: dict[ChatId | None, float] = field(default_factory=dict)  # None: every chat
     _next: float = float("-inf")  # the spacing schedule: earliest time of the next send
+    _wanted: Counter[ChatId] = field(default_factory=Counter)  # replies waiting, by chat
+    _takes: int = 0
 
     def __post_init__(self) -> None:
         self._global = Window(self.limits.global_limit, self.limits.global_span)
 
-    def delay(self, chat_id: int, now: float) -> float:
+    def delay(self, chat_id: ChatId, now: float, *, bulk: bool = False) -> float:
         """Seconds until a message to `chat_id` may be sent (0: now)."""
-        waits = (
-            self.global_delay(now),
-            self._chat(chat_id).wait(now),
-            self._paused.get(chat_id, now) - now,
-        )
-        return max(0.0, *waits)
+        return max(self.global_delay(now, bulk=bulk), self.chat_delay(chat_id, now))
 
-    def global_delay(self, now: float) -> float:
-        """Seconds until any message may be sent."""
+    def global_delay(self, now: float, *, bulk: bool = False) -> float:
+        """Seconds until any message (a bulk one: after the waiting replies) may be sent."""
         spacing = self._next - now
-        return max(0.0, self._global.wait(now), spacing, self._paused.get(None, now) - now)
+        wait = max(0.0, self._global.wait(now), spacing, self._paused.get(None, now) - now)
+        if bulk and self._wanted:
+            ahead = sum(n for chat, n in self._wanted.items() if self.chat_delay(chat, now) <= wait)
+            wait += ahead * self.limits.spacing
+        return wait
 
-    def take(self, chat_id: int, now: float) -> None:
+    def chat_delay(self, chat_id: ChatId, now: float) -> float:
+        """Seconds until `chat_id` itself allows one more message (global limits aside)."""
+        return max(0.0, self._chat(chat_id).wait(now), self._paused.get(chat_id, now) - now)
+
+    def want(self, chat_id: ChatId) -> None:
+        """A reply to `chat_id` waits for its turn: bulk sends yield to it."""
+        self._wanted[chat_id] += 1
+
+    def unwant(self, chat_id: ChatId) -> None:
+        """The reply to `chat_id` took its turn or gave up."""
+        self._wanted[chat_id] -= 1
+        if self._wanted[chat_id] <= 0:
+            del self._wanted[chat_id]
+
+    def take(self, chat_id: ChatId, now: float) -> None:
         """Count a message to `chat_id` as sent at `now`."""
         self._global.add(now)
         self._chat(chat_id).add(now)
@@ -90,25 +123,43 @@ class Pacer:
         # does not slow the pace; at most one spacing of credit builds up.
         spacing = self.limits.spacing
         self._next = (self._next if self._next >= now - spacing else now) + spacing
+        self._takes += 1
+        if self._takes % PRUNE_EVERY == 0:
+            self.prune(now)
 
-    def pause(self, chat_id: int, seconds: float, now: float) -> bool:
+    def landed(self, chat_id: ChatId, taken: float, now: float) -> None:
+        """The send taken at `taken` was answered at `now`: count it from then on.
+
+        The server saw it somewhere in between; counting it from the answer keeps a request
+        that was slow on the way (a busy machine, a slow network) from letting the next
+        second's sends into a window the server still counts it in."""
+        self._global.move(taken, now)
+        window = self._chats.get(chat_id)
+        if window is not None:
+            window.move(taken, now)
+
+    def pause(self, chat_id: ChatId, seconds: float, now: float) -> bool:
         """Obey a 429: pause the chat if it had other recent sends, else everything; True=global."""
         # The refused attempt itself is in the chat's window; any other means the chat is busy.
-        scope: int | None = chat_id if self._chat(chat_id).count(now) > 1 else None
+        scope: ChatId | None = chat_id if self._chat(chat_id).count(now) > 1 else None
         self._paused[scope] = max(self._paused.get(scope, now), now + seconds)
         return scope is None
 
     def prune(self, now: float) -> None:
-        """Forget chats with no send in their window and pauses that ended (same pacing)."""
-        for chat_id in [c for c, window in self._chats.items() if window.count(now) == 0]:
-            del self._chats[chat_id]
-        for scope in [s for s, until in self._paused.items() if until <= now]:
-            del self._paused[scope]
+        """Forget chats with no recent send and pauses that ended (memory stays flat)."""
+        self._paused = {chat: end for chat, end in self._paused.items() if end > now}
+        idle = [c for c, w in self._chats.items() if not w.count(now) and c not in self._paused]
+        for chat in idle:
+            del self._chats[chat]
 
-    def _chat(self, chat_id: int) -> Window:
+    def tracked(self) -> int:
+        """How many chats the pacer holds windows or pauses for."""
+        return len(self._chats) + len(self._paused)
+
+    def _chat(self, chat_id: ChatId) -> Window:
         window = self._chats.get(chat_id)
         if window is None:
-            group = chat_id < 0
+            group = isinstance(chat_id, str) or chat_id < 0
             limit = self.limits.group_limit if group else self.limits.private_limit
             span = self.limits.group_span if group else self.limits.private_span
             window = self._chats[chat_id] = Window(limit, span)
@@ -131,8 +182,11 @@ class Clock:
         """Return when `event` is set or `seconds` have passed."""
         if seconds is not None and seconds <= 0:
             return
+        # Not asyncio.wait_for: on 3.11 it swallows a cancellation that meets the event being
+        # set, and the worker then never stops. A timeout only ever catches its own expiry.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), seconds)
+            async with asyncio.timeout(seconds):
+                await event.wait()
 
     async def sleep(self, seconds: float) -> None:
         """Wait `seconds`, whatever happens."""
@@ -163,3 +217,32 @@ class SkippingClock(Clock):
         """Jump the clock by `seconds`."""
         await asyncio.sleep(0)
         self._advance(max(0.0, seconds))
+
+
+@dataclass
+class Budget:
+    """The bot's one Telegram budget: one pacer on one clock, for replies and the outbox."""
+
+    pacer: Pacer = field(default_factory=Pacer)
+    clock: Clock = field(default_factory=Clock)
+
+    async def reply_slot(self, chat_id: ChatId) -> float:
+        """Wait until a reply to `chat_id` may go, ahead of bulk sends; take the slot, its time."""
+        pacer, clock = self.pacer, self.clock
+        pacer.want(chat_id)
+        try:
+            while (wait := pacer.delay(chat_id, clock.now())) > 0:
+                await clock.sleep(wait)
+            taken = clock.now()
+            pacer.take(chat_id, taken)
+            return taken
+        finally:
+            pacer.unwant(chat_id)
+
+    def landed(self, chat_id: ChatId, taken: float) -> None:
+        """The send of the slot taken at `taken` got its answer now (see `Pacer.landed`)."""
+        self.pacer.landed(chat_id, taken, self.clock.now())
+
+    def flood_wait(self, chat_id: ChatId, seconds: float) -> bool:
+        """Obey a 429 a reply met (see `Pacer.pause`); True when it paused every chat."""
+        return self.pacer.pause(chat_id, seconds, self.clock.now())

@@ -152,10 +152,13 @@ class Worker:
     def _pick(self) -> OutboxRow | None:
         """The next row the pacer allows now, rotating chats for fairness."""
         now = self.clock.now()
-        if len(self._tasks) >= self.concurrency or self.pacer.global_delay(now) > LOOKAHEAD:
+        if (
+            len(self._tasks) >= self.concurrency
+            or self.pacer.global_delay(now, bulk=True) > LOOKAHEAD
+        ):
             return None
         for chat_id in list(self._queue):
-            if self.pacer.delay(chat_id, now) > LOOKAHEAD:
+            if self.pacer.delay(chat_id, now, bulk=True) > LOOKAHEAD:
                 continue
             rows = self._queue.pop(chat_id)
             row = rows.popleft()
@@ -171,18 +174,33 @@ class Worker:
     async def _start(self, row: OutboxRow) -> None:
         """Claim the row, wait for its slot, take it right as the request goes out."""
         if await self.store.claim_outbox([row], self.wall()):
-            delay = self.pacer.delay(row.chat_id, self.clock.now())
-            if delay > 0:
-                if self.clock.skips_time and self._tasks:
-                    await asyncio.wait(set(self._tasks))  # no time jumps while requests are out
-                await self.clock.sleep(delay)
-            self.pacer.take(row.chat_id, self.clock.now())
             self._unsettled += 1
-            task = asyncio.create_task(self._send(row), name=f"outbox:send:{row.id}")
-            self._tasks.add(task)
-            task.add_done_callback(self._task_done)
+            taken = await self._take_slot(row)
+            if taken is not None:
+                task = asyncio.create_task(self._send(row, taken), name=f"outbox:send:{row.id}")
+                self._tasks.add(task)
+                task.add_done_callback(self._task_done)
         if not self._queue:
             self._stale = True
+
+    async def _take_slot(self, row: OutboxRow) -> float | None:
+        """Wait for the row's slot in the shared budget (replies go first); take it, its time.
+
+        When a reply took the chat's own turn meanwhile, the row goes back to the queue,
+        due when the chat is free, rather than holding up every other chat."""
+        while (delay := self.pacer.delay(row.chat_id, self.clock.now(), bulk=True)) > 0:
+            busy = self.pacer.chat_delay(row.chat_id, self.clock.now())
+            if busy > LOOKAHEAD:
+                due = self.wall() + timedelta(seconds=busy)
+                self._results.append(Settled(row, RowStatus.PENDING, due_at=due, counts=False))
+                self._flush.set()
+                return None
+            if self.clock.skips_time and self._tasks:
+                await asyncio.wait(set(self._tasks))  # no time jumps while requests are out
+            await self.clock.sleep(delay)
+        taken = self.clock.now()
+        self.pacer.take(row.chat_id, taken)
+        return taken
 
     def _task_done(self, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)
@@ -194,7 +212,7 @@ class Worker:
         if due_in is not None and due_in <= 0:
             self._stale = True  # retries or held rows became due: load them
             return
-        delays = [self.pacer.delay(chat, now) - LOOKAHEAD for chat in self._queue]
+        delays = [self.pacer.delay(chat, now, bulk=True) - LOOKAHEAD for chat in self._queue]
         if len(self._tasks) >= self.concurrency:
             delays = []  # a finishing task wakes us
         if due_in is not None:
@@ -213,9 +231,10 @@ class Worker:
             return
         await self.clock.wait(self.wake_event, seconds)
 
-    async def _send(self, row: OutboxRow) -> None:
+    async def _send(self, row: OutboxRow, taken: float) -> None:
         try:
             result = await attempt(self.bot, row, self.policy, self.wall())
+            self.pacer.landed(row.chat_id, taken, self.clock.now())
             await self._react(row, result)
             settled = result.settled
         except Exception as error:  # keep the worker alive; the row is retried later

@@ -80,7 +80,8 @@ async def test_a_verification_killed_before_its_effects_completes_them_once(
         proc.kill()  # SIGKILL: no shutdown step runs
         await proc.wait()
     emu.faults.clear()
-    assert emu.sent(group) == []  # the held notice never arrived
+    if held != "editMessageText":  # the outbox may send the notice before the held edit
+        assert emu.sent(group) == []  # the held notice never arrived
     async with kim_bot(env, tmp_path, emu):
         await emu.wait_for(lambda e: len(e.sent(group)) == 1, timeout=15)
         await emu.wait_for(lambda e: not buttons(card_of(e, private, card["message_id"])), 15)

@@ -33,7 +33,7 @@ from bot.kim_bot import KimBot
 from bot.ordering import ChatOrderedProcessor
 from bot.outbox import Budget, Outbox
 from bot.persistence import StorePersistence
-from bot.ratelimit import SharedLimiter
+from bot.ratelimit import RETRY_DELAYS_S, SharedLimiter
 from bot.store import Store
 from bot.store.lock import exclusive
 from bot.texts import Texts
@@ -91,7 +91,7 @@ def _bot(config: Config, store: Store, budget: Budget) -> KimBot:
     return KimBot(
         config.token,
         defaults=defaults,
-        rate_limiter=SharedLimiter(budget if config.rate_limiter else None),
+        rate_limiter=_limiter(config, store, budget),
         request=HTTPXRequest(connection_pool_size=256),
         get_updates_request=HTTPXRequest(),
         store=store,
@@ -198,6 +198,17 @@ def _stopper(updater: Updater | None) -> Callable[[], Awaitable[Any]]:
             await updater.stop()
 
     return stop
+
+
+def _limiter(config: Config, store: Store, budget: Budget) -> SharedLimiter:
+    """Replies in the bot's budget, retried for a minute; one given up is recorded (/gagal)."""
+
+    async def record(chat_id: int | str, method: str, error: Exception) -> None:
+        if isinstance(chat_id, int):
+            await store.record_lost_reply(chat_id, method, f"{type(error).__name__}: {error}")
+
+    delays = config.reply_retry_delays_s or RETRY_DELAYS_S
+    return SharedLimiter(budget if config.rate_limiter else None, delays=delays, on_give_up=record)
 
 
 def kim_bot(app: KimApplication) -> KimBot:

@@ -70,6 +70,9 @@ class Config:
     # Pace replies like Telegram asks (20/min per group). Tests that drive long conversations
     # in one group switch pacing off (retries stay on); the outbox paces itself anyway.
     rate_limiter: bool = True
+    # Waits (seconds) before each new try of a reply after a network or server error;
+    # None: bot/ratelimit.py's RETRY_DELAYS_S (a minute in all). Tests make them short.
+    reply_retry_delays_s: tuple[float, ...] | None = None
     missed_run_grace_s: int = 6 * 3600
     quiet_hours: QuietHours | None = DEFAULT_QUIET_HOURS
     # Where "now" comes from when a person's input is judged (tests inject a fixed one).

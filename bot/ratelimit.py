@@ -4,17 +4,18 @@ Every call that puts a message in a chat (send…, copy…, forward…, edit…)
 turn in the `Budget` the outbox shares, ahead of the outbox's bulk sends; other calls (getMe,
 answerCallbackQuery …) go at once. A 429 pauses that chat, or every chat when it was the
 global limit, in the shared pacer, so the outbox holds back too; then the call is tried
-again. A 5xx or a dropped connection is retried a few times, so a citizen's /start is not
-lost to one bad gateway. Timeouts are not retried: the message may have arrived, and a
-duplicate is worse than a late apology. Without a budget (tests of long conversations in
-one chat) calls are not paced; 429s and network errors are still retried.
+again. A 5xx or a dropped connection is retried with backoff for a minute (RETRY_DELAYS_S), so
+a citizen's /start is not lost to a short outage; a reply given up after that is handed to
+`on_give_up` (recorded, shown in /gagal), never dropped silently. Timeouts are not retried:
+the message may have arrived, and a duplicate is worse than a late apology. Without a budget
+(tests of long conversations in one chat) calls are not paced; errors are still retried.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -26,7 +27,10 @@ from bot.outbox.pacing import Budget, ChatId
 log = logging.getLogger(__name__)
 JSONDict = dict[str, Any]
 Result = bool | JSONDict | list[JSONDict]
-RETRY_DELAYS_S = (0.0, 1.0, 3.0)
+# Waits before each new try after a network or server error: for a message to a person, 60
+# seconds in all; for other calls (getMe at start-up …) a few seconds, so start-up fails fast.
+RETRY_DELAYS_S = (0.0, 1.0, 2.0, 4.0, 8.0, 15.0, 15.0, 15.0)
+OTHER_DELAYS_S = (0.0, 1.0, 3.0)
 MAX_FLOOD_RETRIES = 3
 _PACED = ("send", "copymessage", "forwardmessage", "editmessage")
 _NOT_PACED = frozenset({"sendchataction"})
@@ -43,12 +47,17 @@ def paced_chat(endpoint: str, data: dict[str, Any]) -> ChatId | None:
     return chat if isinstance(chat, int | str) else None
 
 
+GiveUp = Callable[[ChatId, str, Exception], Awaitable[None]]
+
+
 class SharedLimiter(BaseRateLimiter[int]):
     """PTB's rate limiter slot, filled by the bot's one budget; retries 429s and 5xx."""
 
     def __init__(self, budget: Budget | None, *, max_retries: int = MAX_FLOOD_RETRIES,
-                 delays: Sequence[float] = RETRY_DELAYS_S) -> None:  # fmt: skip
+                 delays: Sequence[float] = RETRY_DELAYS_S,
+                 on_give_up: GiveUp | None = None) -> None:  # fmt: skip
         self.budget, self.max_retries, self.delays = budget, max_retries, tuple(delays)
+        self.on_give_up = on_give_up
 
     async def initialize(self) -> None:
         """Nothing to set up: the budget lives as long as the application."""
@@ -68,12 +77,13 @@ class SharedLimiter(BaseRateLimiter[int]):
         """Wait for the chat's turn, send; on a 429 or a network error, wait and send again."""
         chat = paced_chat(endpoint, data) if self.budget is not None else None
         floods = self.max_retries if rate_limit_args is None else rate_limit_args
-        delays = list(self.delays)
+        delays = list(self.delays if paced_chat(endpoint, data) is not None else OTHER_DELAYS_S)
         while True:
             try:
                 return await self._send(chat, callback, args, kwargs)
             except RetryAfter as error:
                 if floods <= 0:
+                    await self._give_up(endpoint, data, error)
                     raise
                 floods -= 1
                 await self._flood_wait(endpoint, chat, error)
@@ -81,8 +91,19 @@ class SharedLimiter(BaseRateLimiter[int]):
                 raise
             except NetworkError as error:
                 if not delays:
+                    await self._give_up(endpoint, data, error)
                     raise
                 await self._network_wait(endpoint, error, delays.pop(0))
+
+    async def _give_up(self, endpoint: str, data: dict[str, Any], error: Exception) -> None:
+        """Log a message that could not be delivered, and hand it to `on_give_up`."""
+        chat = paced_chat(endpoint, data)
+        log.error("%s ke chat %s tidak terkirim, menyerah: %s", endpoint, chat, error)
+        if chat is not None and self.on_give_up is not None:
+            try:
+                await self.on_give_up(chat, endpoint, error)
+            except Exception:  # recording must not hide the original error
+                log.exception("balasan yang gagal tidak bisa dicatat")
 
     async def _send(self, chat: ChatId | None, callback: Callable[..., Coroutine[Any, Any, Result]],
                     args: Any, kwargs: dict[str, Any]) -> Result:  # fmt: skip

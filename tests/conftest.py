@@ -132,6 +132,7 @@ def config(tmp_path: Path, emu: BotApiEmulator, admin: User, desk: Chat) -> Conf
         kabupaten="61.06",
         timezone=ZoneInfo("Asia/Pontianak"),
         rate_limiter=False,
+        reply_retry_delays_s=(0.0, 0.0, 0.0),  # a minute of retries, without the minute
     )
 
 

@@ -93,3 +93,13 @@ class Settled:
     error: str | None = None
     due_at: datetime | None = None
     counts: bool = True
+
+
+@dataclass(frozen=True)
+class LostReply:
+    """A reply to a person the bot gave up on (network or server errors for over a minute)."""
+
+    chat_id: int
+    method: str
+    error: str
+    at: datetime

@@ -14,6 +14,7 @@ from bot.store.people import PeopleStore
 from bot.store.registrasi import KimStore, MembershipError
 from bot.store.registrasi_import import ImportStore
 from bot.store.registrasi_link import LinkStore
+from bot.store.replies import LostReplyStore
 from bot.store.state import StateStore
 
 __all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
@@ -21,7 +22,7 @@ __all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
 
 class Store(
     LinkStore, KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore,
-    BroadcastStore, OutboxStore, InboxStore,
+    BroadcastStore, OutboxStore, InboxStore, LostReplyStore,
     StoreBase,
 ):  # fmt: skip
     """Every domain's queries over one aiosqlite connection."""

@@ -14,7 +14,13 @@ from typing import Any
 
 import aiosqlite
 
-from bot.outbox.records import BatchStatus, FailedBatch, OutboxRow, RowStatus, Settled
+from bot.outbox.records import (
+    BatchStatus,
+    FailedBatch,
+    OutboxRow,
+    RowStatus,
+    Settled,
+)
 from bot.store.base import StoreBase, from_db_time, to_db_time
 
 NewRow = tuple[int, str, dict[str, Any]]  # chat_id, method, params

@@ -8,16 +8,20 @@ are refused politely.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from telegram import InlineKeyboardButton, Update
 
 from bot.context import BotContext
 from bot.models.people import Role
 from bot.outbox import FailedBatch
+from bot.store import utcnow
 from handlers.admin import callbacks as cb
 from handlers.common.access import has_role
 from handlers.common.pager import Page, keyboard, page_number, page_text, show
 from handlers.common.replies import alert, answer, callback_data, drop_pressed_button, reply, toast
 
+LOST_SHOWN_FOR = timedelta(days=7)  # replies given up, counted over this week
 PER_PAGE = 5  # each batch has its own button: a short keyboard
 
 
@@ -42,7 +46,9 @@ async def list_failed(update: Update, context: BotContext) -> None:
     page = Page.of(page_number(update, cb.FAILED_PAGE), total, PER_PAGE)
     batches = await context.outbox.failed_batches(page.size, page.offset)
     rows = [context.texts.render("admin/failed/row", b=b) for b in batches]
-    text = page_text(context.texts, "admin/failed/failed_list", rows, page=page)
+    lost_count, lost = await context.store.lost_replies(utcnow() - LOST_SHOWN_FOR)
+    text = page_text(context.texts, "admin/failed/failed_list", rows, page=page,
+                     lost_count=lost_count, lost=lost)  # fmt: skip
     retry = [[_retry_button(context, b)] for b in batches]
     await show(update, context, text, keyboard(page, cb.FAILED_PAGE, above=retry))
 

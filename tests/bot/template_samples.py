@@ -27,7 +27,7 @@ from bot.models.diseminasi import (
 )
 from bot.models.people import Decision, Person, RoleGrant
 from bot.models.registrasi import MAX_NAME, MAX_SK_NUMBER, Kim, KimLink, Member
-from bot.outbox.records import BatchStatus, FailedBatch
+from bot.outbox.records import BatchStatus, FailedBatch, LostReply
 from bot.wilayah import Desa, Kecamatan, load_region
 from broadcasts.akses.feeds import Source, Topic
 from broadcasts.akses.feeds.normalize import SUMMARY_LIMIT, TITLE_LIMIT
@@ -128,6 +128,8 @@ def samples(h: Hostile) -> Samples:
         "viewer": st.integers(0, 10**12), "someone": h.text(40),
         "id": st.integers(0, 10**12), "kim_id": st.integers(0, 10**12),
         "link_id": st.integers(0, 10**12),
+        "lost_count": st.integers(0, 10**6),
+        "lost": h.items(model(h, LostReply, 64, error=h.text(300)), 3),
     }  # fmt: skip
 
 
@@ -192,7 +194,10 @@ def overrides(h: Hostile) -> dict[str, Samples]:
     when = st.datetimes()
     return {
         # One row at its longest must fit; pages of them are item 4's (200 rows each).
-        "admin/failed/failed_list": {"batches": h.items(_failed(h), 1)},
+        "admin/failed/failed_list": {
+            "batches": h.items(_failed(h), 1),
+            "rows": h.items(h.html(300).map(Markup), 5),
+        },
         "akses/latest": {"items": h.items(_news(h), 1)},
         "registrasi/ask_desa": {"kecamatan": kecamatan},
         "registrasi/offer_link": {"desa": desa},

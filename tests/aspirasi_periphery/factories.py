@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -59,8 +59,3 @@ def event(
 ) -> Event:  # fmt: skip
     """One entry of a ticket's history."""
     return Event(aspiration.id, kind, status, note, by_role, at)
-
-
-def days(start: date, count: int) -> list[date]:
-    """`count` consecutive dates from `start`."""
-    return [start + timedelta(days=n) for n in range(count)]

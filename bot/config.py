@@ -2,9 +2,9 @@
 
 Every problem is collected and reported together in Indonesian and English, and the
 bot token never appears in a message, a repr or a log line. What the bot cannot run without
-(the token, the database, the time zone …) fails fast here; configuration files (feeds.yaml)
-are only located here and checked by the activity that uses them, which runs degraded rather
-than keeping the whole bot down (bot/config_files.py).
+(the token, the database, the time zone …) fails fast here; configuration files (feeds.yaml,
+opd.yaml, the national holidays) are only located here and checked by the activity that uses
+them, which runs degraded rather than keeping the whole bot down (bot/config_files.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.logs import redact
+from bot.models.aspirasi import DAILY_LIMIT
 from bot.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours, parse_quiet_hours
 from bot.wilayah import load_region
 
@@ -28,6 +29,8 @@ _URL_RE = re.compile(r"^https?://[^\s/]+(/\S*)?$")
 _PACKAGE_DIR = Path(__file__).resolve().parent
 KABUPATEN_RE = re.compile(r"^\d{2}\.\d{2}$")
 DEFAULT_API_BASE = "https://api.telegram.org/bot"
+OPD_FILE = "opd.yaml"
+HOLIDAYS_FILE = "libur_nasional.yaml"  # data/ in a checkout
 TOKEN_HELP = (
     "TELEGRAM_BOT_TOKEN belum diisi. Buat bot lewat @BotFather di Telegram (/newbot), "
     "salin token yang diberikan, lalu isi TELEGRAM_BOT_TOKEN di file .env atau environment. "
@@ -77,6 +80,11 @@ class Config:
     quiet_hours: QuietHours | None = DEFAULT_QUIET_HOURS
     # Where "now" comes from when a person's input is judged (tests inject a fixed one).
     clock: Callable[[], datetime] = field(default=utc_clock, repr=False, compare=False)
+    # Aspirasi: the OPD that receive aspirations, the national holidays (working days), and
+    # how many aspirations one citizen may file per day.
+    opd_file: Path = field(default_factory=lambda: packaged_file(OPD_FILE))
+    holidays_file: Path = field(default_factory=lambda: packaged_file(HOLIDAYS_FILE))
+    aspirasi_daily_limit: int = DAILY_LIMIT
 
     @property
     def tz_name(self) -> str:
@@ -132,6 +140,8 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
     kabupaten = _parse_kabupaten(env.get("KIM_KABUPATEN", "").strip() or "61.06", problems)
     timezone = _parse_timezone(env.get("KIM_TIMEZONE", "").strip() or "Asia/Pontianak", problems)
     feeds_file = config_file(env, "KIM_FEEDS_FILE", "feeds.yaml")
+    daily_limit = _parse_int(env.get("KIM_ASPIRASI_DAILY_LIMIT", ""), DAILY_LIMIT,
+                             "KIM_ASPIRASI_DAILY_LIMIT", problems, minimum=1)  # fmt: skip
     grace = _parse_int(
         env.get("KIM_MISSED_RUN_GRACE_S", ""), 6 * 3600, "KIM_MISSED_RUN_GRACE_S", problems
     )
@@ -153,12 +163,17 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
         timezone=timezone,
         missed_run_grace_s=grace,
         quiet_hours=quiet_hours,
+        opd_file=config_file(env, "KIM_OPD_FILE", OPD_FILE),
+        holidays_file=data_file(env, "KIM_HOLIDAYS_FILE", HOLIDAYS_FILE),
+        aspirasi_daily_limit=daily_limit,
     )
 
 
 def packaged_file(name: str) -> Path:
-    """The copy of a configuration file shipped with the bot (feeds.yaml, opd.yaml …)."""
-    candidates = (_PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parent / name)
+    """The copy of a file shipped with the bot (feeds.yaml, opd.yaml, libur_nasional.yaml):
+    bot/_data/<name> in a wheel; in a source checkout <name> at its root, else in data/."""
+    root = _PACKAGE_DIR.parent
+    candidates = (_PACKAGE_DIR / "_data" / name, root / name, root / "data" / name)
     return next((c for c in candidates if c.is_file()), candidates[0])
 
 
@@ -172,6 +187,13 @@ def config_file(env: Mapping[str, str], variable: str, name: str) -> Path:
     if raw:
         return Path(raw)
     return Path(name) if Path(name).exists() else packaged_file(name)
+
+
+def data_file(env: Mapping[str, str], variable: str, name: str) -> Path:
+    """The file `variable` names, else the packaged copy (reference data such as the national
+    holidays, which a Diskominfo does not keep a copy of beside feeds.yaml)."""
+    raw = env.get(variable, "").strip()
+    return Path(raw) if raw else packaged_file(name)
 
 
 def _parse_api_base(raw: str, token: str, problems: list[str]) -> str | None:
@@ -247,13 +269,14 @@ def _parse_chat_id(raw: str, problems: list[str]) -> int | None:
     return None
 
 
-def _parse_int(raw: str, default: int, name: str, problems: list[str]) -> int:
+def _parse_int(raw: str, default: int, name: str, problems: list[str], minimum: int = 0) -> int:
     raw = raw.strip()
     if not raw:
         return default
-    if raw.isdigit():
+    if raw.isdigit() and int(raw) >= minimum:
         return int(raw)
-    problems.append(f"{name}: {raw!r} harus bilangan bulat.")
+    at_least = f" paling sedikit {minimum}" if minimum else ""
+    problems.append(f"{name}: {raw!r} harus bilangan bulat{at_least}.")
     return default
 
 

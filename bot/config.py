@@ -18,6 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.logs import redact
+from bot.models.aspirasi import DAILY_LIMIT
 from bot.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours, parse_quiet_hours
 from bot.wilayah import load_region
 
@@ -75,6 +76,7 @@ class Config:
     reply_retry_delays_s: tuple[float, ...] | None = None
     missed_run_grace_s: int = 6 * 3600
     quiet_hours: QuietHours | None = DEFAULT_QUIET_HOURS
+    aspirasi_daily_limit: int = DAILY_LIMIT  # aspirations a citizen may file per day
     # Where "now" comes from when a person's input is judged (tests inject a fixed one).
     clock: Callable[[], datetime] = field(default=utc_clock, repr=False, compare=False)
 

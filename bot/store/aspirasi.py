@@ -11,27 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from bot.models.aspirasi import (
     Aspiration,
     AspirationRefused,
-    Category,
     Event,
     Identity,
     NewAspiration,
     Status,
     format_code,
 )
-from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
-
-_SELECT = """
-    SELECT a.*, (SELECT group_concat(file_id, ' ') FROM (SELECT file_id FROM aspiration_photo p
-                 WHERE p.aspiration_id = a.id ORDER BY position)) AS photos
-    FROM aspiration a
-"""
-_OPEN = "a.status NOT IN ('selesai', 'ditolak', 'duplikat')"
-CARD_KEY = "aspkartu"  # outbox key of a card sent to the desk or an OPD: aspkartu:<id>:<n>
+from bot.store.aspirasi_rows import SELECT, aspiration_row, event_row
+from bot.store.base import StoreBase, to_db_time, utcnow
 
 
 @dataclass(frozen=True)
@@ -44,33 +34,6 @@ class Change:
     by_user: int | None
     opd_id: str | None = None  # the OPD it goes to (diteruskan), else the one it stays with
     duplicate_of: str | None = None
-
-
-def _time(text: str) -> datetime:
-    moment = from_db_time(text)
-    assert moment is not None
-    return moment
-
-
-def _aspiration(row: aiosqlite.Row) -> Aspiration:
-    return Aspiration(
-        id=row["id"], code=row["code"], category=Category(row["category"]),
-        kecamatan_kode=row["kecamatan_kode"], desa_kode=row["desa_kode"],
-        latitude=row["latitude"], longitude=row["longitude"], text=row["text"],
-        voice_file_id=row["voice_file_id"], identity=Identity(row["identity"]),
-        reporter_id=row["reporter_id"], reporter_name=row["reporter_name"],
-        kim_id=row["kim_id"], status=Status(row["status"]), opd_id=row["opd_id"],
-        duplicate_of=row["duplicate_of"], rating=row["rating"],
-        reopened=bool(row["reopened"]), created_at=_time(row["created_at"]),
-        updated_at=_time(row["updated_at"]), due_at=_time(row["due_at"]),
-        photo_file_ids=tuple((row["photos"] or "").split()),
-    )  # fmt: skip
-
-
-def _event(row: aiosqlite.Row) -> Event:
-    status = Status(row["status"]) if row["status"] else None
-    return Event(row["aspiration_id"], row["kind"], status, row["note"], row["by_role"],
-                 _time(row["at"]), row["opd_id"])  # fmt: skip
 
 
 class AspirationStore(StoreBase):
@@ -119,30 +82,39 @@ class AspirationStore(StoreBase):
         """Refuse a filing over the day's limit, or repeating a text of the last day."""
         if new.reporter_id is None:
             return
+        assisted = new.kim_id is not None
+        if await self.count_filed(new.reporter_id, day_start, assisted=assisted) >= limit:
+            raise AspirationRefused("limit")
+        if await self.filed_same_text(new.reporter_id, new.text, repeat_since):
+            raise AspirationRefused("duplicate")
+
+    async def count_filed(self, reporter_id: int, since: datetime, *, assisted: bool) -> int:
+        """How many tickets a person filed since then: their own, or those filed through a KIM."""
         row = await self._one(
             """SELECT count(*) FROM aspiration WHERE reporter_id = ? AND created_at >= ?
-                   AND (kim_id IS NULL) = ?""",
-            (new.reporter_id, to_db_time(day_start), new.kim_id is None),
+                   AND (kim_id IS NOT NULL) = ?""",
+            (reporter_id, to_db_time(since), assisted),
         )
-        if row is not None and row[0] >= limit:
-            raise AspirationRefused("limit")
-        same = await self._one(
+        return int(row[0]) if row else 0
+
+    async def filed_same_text(self, reporter_id: int, text: str, since: datetime) -> bool:
+        """Whether a person filed this text (case aside) since then."""
+        row = await self._one(
             """SELECT 1 FROM aspiration WHERE reporter_id = ? AND created_at >= ?
                    AND lower(text) = lower(?)""",
-            (new.reporter_id, to_db_time(repeat_since), new.text),
+            (reporter_id, to_db_time(since), text),
         )
-        if same is not None:
-            raise AspirationRefused("duplicate")
+        return row is not None
 
     async def get_aspiration(self, aspiration_id: int) -> Aspiration | None:
         """The ticket with this id, if any."""
-        row = await self._one(_SELECT + " WHERE a.id = ?", (aspiration_id,))
-        return _aspiration(row) if row else None
+        row = await self._one(SELECT + " WHERE a.id = ?", (aspiration_id,))
+        return aspiration_row(row) if row else None
 
     async def aspiration_by_code(self, code: str) -> Aspiration | None:
         """The ticket with this tracking code (canonical form), if any."""
-        row = await self._one(_SELECT + " WHERE a.code = ?", (code,))
-        return _aspiration(row) if row else None
+        row = await self._one(SELECT + " WHERE a.code = ?", (code,))
+        return aspiration_row(row) if row else None
 
     async def change_aspiration(
         self, aspiration_id: int, expected: tuple[Status, str | None], change: Change
@@ -198,7 +170,7 @@ class AspirationStore(StoreBase):
         rows = await self._all(
             "SELECT * FROM aspiration_event WHERE aspiration_id = ? ORDER BY id", (aspiration_id,)
         )
-        return [_event(r) for r in rows]
+        return [event_row(r) for r in rows]
 
     async def count_aspiration_events(self, aspiration_id: int) -> int:
         """How many changes a ticket has had (names each change's outbox effects)."""
@@ -248,68 +220,6 @@ class AspirationStore(StoreBase):
             event = await self._add_event(aspiration_id, "reopen", found.status, reason,
                                           "warga", reporter_id, found.opd_id)  # fmt: skip
         return found, event
-
-    async def open_aspirations(
-        self, limit: int, offset: int = 0, opd_id: str | None = None
-    ) -> list[Aspiration]:
-        """Tickets still open, oldest first (of one OPD, when named)."""
-        where, params = _open_where(opd_id)
-        rows = await self._all(
-            _SELECT + f" WHERE {where} ORDER BY a.created_at, a.id LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        )
-        return [_aspiration(r) for r in rows]
-
-    async def count_open_aspirations(self, opd_id: str | None = None) -> int:
-        """How many tickets are open (of one OPD, when named)."""
-        where, params = _open_where(opd_id)
-        row = await self._one(f"SELECT count(*) FROM aspiration a WHERE {where}", params)
-        return int(row[0]) if row else 0
-
-    async def aspirations_of(
-        self, reporter_id: int, limit: int, offset: int = 0
-    ) -> list[Aspiration]:
-        """A person's own tickets (filed by them or for others), newest first."""
-        rows = await self._all(
-            _SELECT + " WHERE a.reporter_id = ? ORDER BY a.created_at DESC, a.id DESC"
-            " LIMIT ? OFFSET ?",
-            (reporter_id, limit, offset),
-        )
-        return [_aspiration(r) for r in rows]
-
-    async def count_aspirations_of(self, reporter_id: int) -> int:
-        """How many tickets a person filed."""
-        row = await self._one("SELECT count(*) FROM aspiration WHERE reporter_id = ?",
-                              (reporter_id,))  # fmt: skip
-        return int(row[0]) if row else 0
-
-    async def remember_aspiration_card(
-        self, aspiration_id: int, chat_id: int, message_id: int
-    ) -> None:
-        """Keep a card shown outside the outbox (opened from a list, or pressed)."""
-        await self._write(
-            """INSERT OR REPLACE INTO aspiration_card (chat_id, message_id, aspiration_id,
-                   shown_at) VALUES (?, ?, ?, ?)""",
-            (chat_id, message_id, aspiration_id, to_db_time(utcnow())),
-        )
-
-    async def aspiration_cards(self, aspiration_id: int) -> list[tuple[int, int]]:
-        """Every card of a ticket as (chat, message): sent by the outbox, or remembered."""
-        rows = await self._all(
-            """SELECT chat_id, message_id FROM outbox_message WHERE kind = 'decision'
-                   AND item LIKE ? AND method = 'sendMessage' AND status = 'sent'
-                   AND message_id IS NOT NULL
-               UNION SELECT chat_id, message_id FROM aspiration_card WHERE aspiration_id = ?
-               ORDER BY 1, 2""",
-            (f"{CARD_KEY}:{aspiration_id}:%", aspiration_id),
-        )
-        return [(r["chat_id"], r["message_id"]) for r in rows]
-
-
-def _open_where(opd_id: str | None) -> tuple[str, tuple[object, ...]]:
-    if opd_id is None:
-        return _OPEN, ()
-    return f"{_OPEN} AND a.opd_id = ?", (opd_id,)
 
 
 def _shown_name(new: NewAspiration) -> str | None:

@@ -94,7 +94,9 @@ async def choose_opd(update: Update, context: BotContext) -> None:
     if Status.FORWARDED not in aspiration.status.next:
         await moved_on(update, context, aspiration)
         return
-    choices = opds(context).for_category(aspiration.category)
+    config = opds(context)
+    handling = config.for_category(aspiration.category)  # those for its category first
+    choices = [*handling, *(o for o in config.opds if o not in handling)]
     if not choices:
         await alert(update, context, "aspirasi/meja/no_opd")
         return

@@ -14,7 +14,7 @@ import pytest
 from bot.emulator import BotApiEmulator, Chat, User
 from bot.models.aspirasi import Aspiration, Category, Opd, OpdConfig
 from bot.store import Store
-from tests.conftest import Hub, buttons
+from tests.conftest import Hub, buttons, texts
 
 TEXT = "Jalan poros desa rusak berat sejak banjir bulan lalu, mohon segera diperbaiki."
 KECAMATAN, DESA = "61.06.01", "61.06.01.2011"  # Putussibau Utara, Ariung Mendalam
@@ -69,13 +69,18 @@ async def press_button(
     return await hub.press(user, message, data)
 
 
+def only(messages: list[dict[str, Any]], chat: Chat) -> list[dict[str, Any]]:
+    """The messages of one chat (the outbox may deliver to others meanwhile)."""
+    return [m for m in messages if m["chat"]["id"] == chat.id]
+
+
 async def submit(
     hub: Hub, citizen: User, text: str = TEXT, identity: str = "tampil",
     category: str = "infrastruktur",
 ) -> Aspiration:  # fmt: skip
     """File an aspiration through the conversation; the ticket as stored."""
     chat = hub.emu.private_chat(citizen)
-    [ask] = await hub.say(citizen, chat, "/aspirasi")
+    [ask] = only(await hub.say(citizen, chat, "/aspirasi"), chat)
     [place] = (await press_button(hub, citizen, ask, f"asp:kat:{category}"))[-1:]
     [desa] = (await press_button(hub, citizen, place, f"asp:kec:{KECAMATAN}"))[-1:]
     await press_button(hub, citizen, desa, f"asp:desa:{DESA}")
@@ -94,3 +99,16 @@ def card_in(hub: Hub, chat: Chat, code: str) -> dict[str, Any]:
     cards = [m for m in hub.emu.sent(chat) if m.get("text", "").startswith(f"📣 Aspirasi {code}")]
     assert cards, f"no card of {code} in {chat.title}"
     return cards[-1]
+
+
+async def act(hub: Hub, user: User, chat: Chat, code: str, data: str, note: str | None) -> str:
+    """Press a card's button in `chat` and give its note (None: Tanpa catatan)."""
+    await deliver(hub)
+    card = card_in(hub, chat, code)
+    replies = await press_button(hub, user, card, data)
+    if note is None:
+        replies += await press_button(hub, user, replies[-1], "aspm:tanpa")
+    else:
+        replies += await hub.say(user, chat, note)
+    await deliver(hub)
+    return texts(replies)

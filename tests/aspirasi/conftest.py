@@ -7,12 +7,14 @@ answers, as a person would; `deliver(hub)` lets the outbox finish what was queue
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
 
 from bot.emulator import BotApiEmulator, Chat, User
 from bot.models.aspirasi import Aspiration, Category, Opd, OpdConfig
+from bot.models.registrasi import Kim, KimDraft, KimStatus
 from bot.store import Store
 from tests.conftest import Hub, buttons, texts
 
@@ -112,3 +114,27 @@ async def act(hub: Hub, user: User, chat: Chat, code: str, data: str, note: str 
         replies += await hub.say(user, chat, note)
     await deliver(hub)
     return texts(replies)
+
+
+@dataclass
+class KimGroup:
+    """A verified KIM with its group and three members (the first administers the group)."""
+
+    kim: Kim
+    group: Chat
+    members: list[User]
+
+
+async def kim_group(hub: Hub, nama: str = "KIM Sibau") -> KimGroup:
+    """A verified KIM of desa Ariung Mendalam with its group and three registered members."""
+    people = [hub.emu.user(f"Anggota{i}") for i in range(3)]
+    group = hub.emu.group(nama, admins=people[:1], members=people[1:])
+    store = store_of(hub)
+    draft = KimDraft(nama, DESA, KECAMATAN, "camat", "1/2025", date(2025, 1, 2))
+    kim = await store.register_kim(draft, group.id, people[0].id)
+    for person in people:
+        await store.add_member(kim.id, person.id, person.first_name)
+    await store.decide_kim(kim.id, KimStatus.VERIFIED, hub.admin.id)
+    found = await store.get_kim(kim.id)
+    assert found is not None
+    return KimGroup(found, group, people)

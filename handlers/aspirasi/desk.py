@@ -14,6 +14,7 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.errors import reported
 from bot.models.aspirasi import MAX_NOTE, Aspiration, Status
 from handlers.aspirasi import callbacks as cb
 from handlers.aspirasi import desk_keyboards, labels
@@ -52,7 +53,9 @@ async def refresh_card(update: Update, context: BotContext, aspiration: Aspirati
     if query is None or query.message is None:
         return
     markup = card_markup(context, aspiration, query.message.chat.id)
-    await query.edit_message_text(await card_text(context, aspiration), reply_markup=markup)
+    text = await card_text(context, aspiration)
+    async with reported(context, f"kartu aspirasi {aspiration.code}"):  # deleted, too old
+        await query.edit_message_text(text, reply_markup=markup)
 
 
 async def press_status(update: Update, context: BotContext) -> int:

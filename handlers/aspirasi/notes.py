@@ -95,7 +95,8 @@ async def _act(
                     status=labels.STATUSES[current.status] if current else "-")  # fmt: skip
         return ConversationHandler.END
     await reply(update, context, "aspirasi/meja/changed", code=moved.code,
-                status=labels.STATUSES[moved.status])  # fmt: skip
+                status=labels.STATUSES[moved.status],
+                notified=moved.reporter_id is not None)  # fmt: skip
     return ConversationHandler.END
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.emulator import Chat
-from bot.models.aspirasi import Status
+from bot.models.aspirasi import Aspiration, Status
 from tests.aspirasi.conftest import Opds, act, card_in, deliver, press_button, store_of, submit
 from tests.conftest import Hub, buttons, texts
 
@@ -19,15 +19,9 @@ def notices(hub: Hub, chat: Chat, code: str) -> list[dict[str, Any]]:
             or "❓ Pertanyaan" in m.get("text", "")]  # fmt: skip
 
 
-async def test_desk_and_opd_move_it_to_selesai_and_the_citizen_hears_each_step(
-    desk_hub: Hub, opds: Opds
-) -> None:
-    hub, store = desk_hub, store_of(desk_hub)
-    warga = hub.emu.user("Siti")
-    citizen = hub.emu.private_chat(warga)
-    asp = await submit(hub, warga)
+async def verify_and_forward(hub: Hub, opds: Opds, citizen: Chat, asp: Aspiration) -> None:
+    """The desk verifies (with a note) and forwards to PUPR (without one), by the buttons."""
     code, n = asp.code, asp.id
-
     said = await act(hub, hub.admin, hub.desk, code, f"aspm:st:{n}:diverifikasi", "Sudah dicek.")
     assert "sekarang: ✅ Diverifikasi" in said
     assert "Sudah dicek." in notices(hub, citizen, code)[-1]["text"]
@@ -46,6 +40,16 @@ async def test_desk_and_opd_move_it_to_selesai_and_the_citizen_hears_each_step(
     assert f"aspm:st:{n}:ditindaklanjuti" in buttons(opd_card)
     assert buttons(card_in(hub, hub.desk, code)) == buttons(opd_card)  # the same buttons
 
+
+async def test_desk_and_opd_move_it_to_selesai_and_the_citizen_hears_each_step(
+    desk_hub: Hub, opds: Opds
+) -> None:
+    hub, store = desk_hub, store_of(desk_hub)
+    warga = hub.emu.user("Siti")
+    citizen = hub.emu.private_chat(warga)
+    asp = await submit(hub, warga)
+    code, n = asp.code, asp.id
+    await verify_and_forward(hub, opds, citizen, asp)
     staff = opds.pupr_staff
     await act(hub, staff, opds.pupr, code, f"aspm:st:{n}:ditindaklanjuti", "Tim survei berangkat.")
     # A question; the citizen answers through the bot, and the answer reaches both groups.

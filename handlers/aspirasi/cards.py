@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from telegram import InlineKeyboardMarkup
 
 from bot.context import BotContext
-from bot.models.aspirasi import Aspiration, Identity
+from bot.models.aspirasi import Aspiration, Event, Identity
 from bot.outbox import OutboxMessage, edit_text, photo_message, text_message, voice_message
 from bot.store.aspirasi_lists import CARD_KEY
 from bot.telegram_length import truncate_html
@@ -38,6 +38,12 @@ def public(aspiration: Aspiration) -> Aspiration:
 def excerpt(text: str | None, limit: int) -> Markup:
     """Text from a person as safe HTML, cut at a word (with "…") past `limit`."""
     return Markup(truncate_html(str(escape(text or "")), limit))
+
+
+def role_label(context: BotContext, event: Event) -> str:
+    """Who made a change, as the citizen and the desk read it (an OPD by its name)."""
+    opd = opds(context).get(event.opd_id) if event.by_role == "opd" and event.opd_id else None
+    return opd.name if opd is not None else labels.ROLES.get(event.by_role, event.by_role)
 
 
 def desk_chats(context: BotContext) -> list[int]:
@@ -62,7 +68,7 @@ async def card_values(context: BotContext, aspiration: Aspiration) -> dict[str, 
         "kim_name": kim.nama if kim else None,
         "opd_name": opd.name if opd else aspiration.opd_id,
         "isi": excerpt(aspiration.text, CARD_TEXT),
-        "last_role": labels.ROLES.get(last.by_role, "") if last else None,
+        "last_role": role_label(context, last) if last else None,
         "last_note": excerpt(last.note, NOTE_SHOWN) if last else None,
         "last_kind": last.kind if last else None,
     }

@@ -15,7 +15,7 @@ from bot.models.aspirasi import Aspiration, Event, Status
 from bot.outbox import text_message
 from bot.store import Change
 from handlers.aspirasi import desk_keyboards, labels
-from handlers.aspirasi.cards import card_edits, excerpt, send_cards
+from handlers.aspirasi.cards import card_edits, excerpt, role_label, send_cards
 from handlers.aspirasi.services import opds
 
 NOTICE_NOTE = 2000  # of a notice to the citizen, what the note may take up
@@ -54,7 +54,7 @@ async def notify_citizen(
     assert aspiration.reporter_id is not None
     opd = opds(context).get(aspiration.opd_id) if aspiration.opd_id else None
     text = context.texts.render(
-        "aspirasi/notice", asp=aspiration, event_kind=event.kind, by=labels.ROLES[event.by_role],
+        "aspirasi/notice", asp=aspiration, event_kind=event.kind, by=role_label(context, event),
         status=labels.STATUSES[aspiration.status], catatan=excerpt(event.note, NOTICE_NOTE),
         opd_name=opd.name if opd else aspiration.opd_id,
     )  # fmt: skip

@@ -14,7 +14,7 @@ from bot.models.aspirasi import Aspiration, Event, parse_code
 from bot.models.people import Role
 from handlers.aspirasi import callbacks as cb
 from handlers.aspirasi import labels
-from handlers.aspirasi.cards import excerpt
+from handlers.aspirasi.cards import excerpt, role_label
 from handlers.aspirasi.services import opds
 from handlers.common.access import has_role, is_group
 from handlers.common.pager import Page, keyboard, page_number, page_text, show
@@ -63,7 +63,7 @@ async def status_text(context: BotContext, aspiration: Aspiration) -> str:
 def _history_row(context: BotContext, event: Event) -> str:
     opd = opds(context).get(event.opd_id) if event.opd_id else None
     return context.texts.render(
-        "aspirasi/history_row", event=event, by=labels.ROLES[event.by_role],
+        "aspirasi/history_row", event=event, by=role_label(context, event),
         status=labels.STATUSES[event.status] if event.status else None,
         catatan=excerpt(event.note, HISTORY_NOTE), opd_name=opd.name if opd else event.opd_id,
     )  # fmt: skip

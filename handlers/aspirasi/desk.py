@@ -77,8 +77,8 @@ async def ask_note(
 ) -> int:  # fmt: skip
     """Keep what waits for its note, and ask for it (with Tanpa catatan when optional)."""
     await answer(update)
-    NOTE.save(context, DeskDraft(aspiration.id, status, opd_id, aspiration.status,
-                                 aspiration.opd_id))  # fmt: skip
+    NOTE.save(context, DeskDraft(aspiration.id, _chat_id(update), status, opd_id,
+                                 aspiration.status, aspiration.opd_id))  # fmt: skip
     placeholder = labels.ASK_DUPLICATE if status == Status.DUPLICATE else labels.ASK_NOTE
     required = status in REQUIRED
     markup = ask_text(placeholder) if required else desk_keyboards.no_note_keyboard()
@@ -144,8 +144,14 @@ async def press_ask(update: Update, context: BotContext) -> int:
         await alert(update, context, "aspirasi/meja/unreachable", code=aspiration.code)
         return ConversationHandler.END
     await answer(update)
-    NOTE.save(context, DeskDraft(aspiration.id, ASKING, None, aspiration.status,
-                                 aspiration.opd_id))  # fmt: skip
+    NOTE.save(context, DeskDraft(aspiration.id, _chat_id(update), ASKING, None,
+                                 aspiration.status, aspiration.opd_id))  # fmt: skip
     await reply(update, context, "aspirasi/meja/ask_question", ask_text(labels.ASK_QUESTION),
                 code=aspiration.code, max=MAX_NOTE)  # fmt: skip
     return NOTE_STEP
+
+
+def _chat_id(update: Update) -> int:
+    chat = update.effective_chat
+    assert chat is not None
+    return chat.id

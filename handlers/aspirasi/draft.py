@@ -67,6 +67,7 @@ class DeskDraft(JsonDraft):
     """A change on a ticket waiting for its note (or a question waiting for its text)."""
 
     aspiration_id: int | None = None
+    chat_id: int | None = None  # where the button was pressed: the note is typed there
     action: str | None = None  # a Status value, or "tanya" for a question
     opd_id: str | None = None  # the OPD a forward goes to
     expected_status: str | None = None

@@ -21,6 +21,8 @@ from handlers.aspirasi.desk import ASKING, NOTE_STEP, REQUIRED
 from handlers.aspirasi.draft import NOTE, DeskDraft
 from handlers.common.replies import answer, ask_text, close_buttons, message_text, reply
 
+MIN_REASON = 3  # a Duplikat note says why, besides the other ticket's code
+
 
 async def save_note(update: Update, context: BotContext) -> int:
     """The typed note: make the change (or send the question)."""
@@ -58,12 +60,15 @@ async def expect_note(update: Update, context: BotContext) -> int:
 async def _original_code(
     update: Update, context: BotContext, draft: DeskDraft, note: str
 ) -> str | None:
-    """The code a Duplikat note starts with, of another existing ticket; None (asked again)."""
-    found = CODE_RE.match(note.upper())
+    """The code a Duplikat note names, of another existing ticket, with a reason besides;
+    None (asked again) otherwise."""
+    found = CODE_RE.search(note.upper())
     original = await context.store.aspiration_by_code(found.group(0)) if found else None
-    if original is None or original.id == draft.aspiration_id:
+    reason = CODE_RE.sub("", note.upper()).strip(" .,:;-") if found else ""
+    if original is None or original.id == draft.aspiration_id or len(reason) < MIN_REASON:
         await reply(update, context, "aspirasi/meja/bad_duplicate", ask_text(labels.ASK_DUPLICATE),
-                    typed=found.group(0) if found else None)  # fmt: skip
+                    typed=found.group(0) if found else None, known=original is not None
+                    and original.id != draft.aspiration_id)  # fmt: skip
         return None
     return original.code
 
@@ -73,8 +78,10 @@ async def _act(
 ) -> int:
     """Make the change the draft holds, as the presser; say how it went."""
     aspiration = await context.store.get_aspiration(draft.aspiration_id or 0)
-    if aspiration is None or draft.action is None:
-        await reply(update, context, "aspirasi/meja/gone")
+    chat = update.effective_chat
+    if aspiration is None or draft.action is None or chat is None or chat.id != draft.chat_id:
+        # The draft is gone, or the person pressed a button in another chat since.
+        await reply(update, context, "aspirasi/meja/note_lost")
         return NOTE.clear(context)
     actor = await actor_for(update, context, aspiration)
     if actor is None:  # lost the role meanwhile

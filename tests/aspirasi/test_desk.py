@@ -57,12 +57,14 @@ async def test_duplicate_names_the_original_code(desk_hub: Hub) -> None:
     prompt = only(await press_button(hub, hub.admin, card, f"aspm:st:{second.id}:duplikat"),
                   hub.desk)[-1]  # fmt: skip
     assert "kode aspirasi aslinya" in prompt["text"]
-    assert "Awali dengan kode" in texts(await hub.say(hub.admin, hub.desk, "Sama lokasinya."))
+    assert "Sebutkan kode" in texts(await hub.say(hub.admin, hub.desk, "Sama lokasinya."))
+    no_reason = texts(await hub.say(hub.admin, hub.desk, f"{first.code} ."))
+    assert f"Tambahkan alasannya setelah kode {first.code}" in no_reason
     itself = texts(await hub.say(hub.admin, hub.desk, f"{second.code} sama saja"))
     assert "tidak ditemukan (atau itu aspirasi ini sendiri)" in itself
     unknown = texts(await hub.say(hub.admin, hub.desk, "ASP-2001-0099 sama saja"))
     assert "ASP-2001-0099 tidak ditemukan" in unknown
-    await hub.say(hub.admin, hub.desk, f"{first.code.lower()} lokasi dan masalahnya sama")
+    await hub.say(hub.admin, hub.desk, f"Sama dengan {first.code.lower()}: lokasinya sama")
     await deliver(hub)
     marked = await store_of(hub).get_aspiration(second.id)
     assert marked is not None
@@ -149,3 +151,22 @@ async def test_incoming_lists_open_tickets_oldest_first(start_hub: HubFactory, o
         pupr = texts(await hub.say(opds.pupr_staff, opds.pupr, "/aspirasi_masuk", reply=False))
         assert "Aspirasi terbuka — 1" in pupr
         assert "ASP-2611-0012" in pupr
+
+
+async def test_a_note_counts_only_in_the_chat_of_its_button(desk_hub: Hub) -> None:
+    hub, store = desk_hub, store_of(desk_hub)
+    first = await submit(hub, hub.emu.user("Siti"))
+    second = await submit(hub, hub.emu.user("Budi"), text=TEXT + " Kami menunggu.")
+    await deliver(hub)
+    await press_button(hub, hub.admin, card_in(hub, hub.desk, first.code),
+                       f"aspm:st:{first.id}:ditolak")  # fmt: skip
+    # Meanwhile the same admin opens the second in private and presses Tolak there.
+    private = hub.emu.private_chat(hub.admin)
+    [listing] = only(await hub.say(hub.admin, private, "/aspirasi_masuk"), private)
+    [card] = only(await press_button(hub, hub.admin, listing, f"aspm:buka:{second.id}"), private)
+    await press_button(hub, hub.admin, card, f"aspm:st:{second.id}:ditolak")
+    # The reply to the desk's prompt must not reject the second ticket.
+    lost = texts(await hub.say(hub.admin, hub.desk, "Bukan kewenangan kabupaten."))
+    assert "tombolnya ditekan di chat lain" in lost
+    assert await store.get_aspiration(first.id) == first
+    assert await store.get_aspiration(second.id) == second

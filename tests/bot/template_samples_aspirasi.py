@@ -31,7 +31,7 @@ def aspirasi_samples(h: Hostile) -> Samples:
                        voice_file_id=st.none() | h.text(120), opd_id=st.none() | h.text(40),
                        photo_file_ids=h.items(h.text(120), MAX_PHOTOS).map(tuple))  # fmt: skip
     flags = ("assisted", "duplicate", "question", "required", "voice", "overdue", "is_member",
-             "prefilled", "offer", "notified")  # fmt: skip
+             "prefilled", "offer", "notified", "known")  # fmt: skip
     return {
         **{flag: st.booleans() for flag in flags},
         "asp": aspiration, "code": code, "typed": st.none() | h.text(40),

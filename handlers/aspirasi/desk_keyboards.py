@@ -63,6 +63,13 @@ def finished_keyboard(aspiration: Aspiration) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(keyboard)
 
 
+def reopen_keyboard(aspiration: Aspiration) -> InlineKeyboardMarkup | None:
+    """Once rated: only Buka kembali, while the ticket was not reopened before."""
+    if aspiration.reopened:
+        return None
+    return InlineKeyboardMarkup([[_button(labels.REOPEN, cb.REOPEN.data(aspiration.id))]])
+
+
 def answer_keyboard(aspiration_id: int) -> InlineKeyboardMarkup:
     """Under a question to the citizen: answer it."""
     return InlineKeyboardMarkup([[_button(labels.ANSWER, cb.ANSWER.data(aspiration_id))]])

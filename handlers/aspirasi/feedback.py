@@ -12,11 +12,12 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.errors import reported
 from bot.models.aspirasi import MAX_NOTE, MIN_NOTE, Aspiration
 from bot.outbox import text_message
 from bot.user_text import clean_text
 from handlers.aspirasi import callbacks as cb
-from handlers.aspirasi import labels
+from handlers.aspirasi import desk_keyboards, labels
 from handlers.aspirasi.cards import desk_chats, excerpt, send_cards
 from handlers.aspirasi.changes import queue_effects
 from handlers.aspirasi.draft import REPLY, ReplyDraft
@@ -27,7 +28,6 @@ from handlers.common.replies import (
     answer,
     ask_text,
     callback_data,
-    drop_keyboard,
     message_text,
     reply,
     retire_buttons,
@@ -61,9 +61,11 @@ async def rate(update: Update, context: BotContext) -> None:
         await alert(update, context, "aspirasi/warga/rating_closed", asp=aspiration)
         return
     await toast(update, context, "aspirasi/warga/rated", stars=int(stars))
-    await drop_keyboard(update)
-    if not aspiration.reopened:
-        await reply(update, context, "aspirasi/warga/reopen_hint", code=aspiration.code)
+    query = update.callback_query
+    assert query is not None
+    async with reported(context, f"penilaian aspirasi {aspiration.code}"):
+        # The stars go; Buka kembali stays while it may still be used.
+        await query.edit_message_reply_markup(desk_keyboards.reopen_keyboard(aspiration))
 
 
 async def ask_reopen(update: Update, context: BotContext) -> int:

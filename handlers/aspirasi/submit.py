@@ -46,11 +46,16 @@ async def start(update: Update, context: BotContext) -> int:
 
 
 def _prefill(update: Update) -> str | None:
-    """The free text a help button answered ("Sampaikan sebagai aspirasi"), if it fits."""
+    """The text to start with, if it fits: the free text a help button answered ("Sampaikan
+    sebagai aspirasi"), or what follows /aspirasi on its line."""
     query = update.callback_query
-    message = query.message if query else None
-    replied = getattr(message, "reply_to_message", None)
-    text = replied.text if replied is not None and replied.text else ""
+    if query is None:
+        typed = message_text(update)
+        head, _, text = typed.partition(" ") if " " in typed else typed.partition("\n")
+        text = "" if head.startswith("/start") else text
+    else:
+        replied = getattr(query.message, "reply_to_message", None)
+        text = replied.text if replied is not None and replied.text else ""
     if text.startswith("/"):
         return None
     return clean_text(text, MAX_TEXT, min_len=MIN_TEXT, multiline=True)

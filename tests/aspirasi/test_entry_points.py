@@ -73,3 +73,12 @@ async def test_commands_are_published_and_english_aliases_work(hub: Hub) -> None
     assert "Tidak ada aspirasi" in texts(
         await hub.say(hub.admin, hub.emu.private_chat(hub.admin), "/incoming")
     )
+
+
+async def test_text_after_the_command_is_filled_in(hub: Hub) -> None:
+    warga = hub.emu.user("Siti")
+    chat = hub.emu.private_chat(warga)
+    [ask] = only(await hub.say(warga, chat, f"/aspirasi {TEXT}"), chat)
+    assert "Teks pesan Anda sudah terisi" in ask["text"]
+    [ask] = only(await hub.say(warga, chat, "/aspirasi jalan"), chat)  # too short: asked later
+    assert "sudah terisi" not in ask["text"]

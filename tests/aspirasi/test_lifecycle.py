@@ -76,6 +76,8 @@ async def test_desk_and_opd_move_it_to_selesai_and_the_citizen_hears_each_step(
         assert buttons(card_in(hub, chat, code)) == {}
 
     await press_button(hub, warga, done, f"aspw:nilai:{n}:4")
+    [rated] = [m for m in hub.emu.sent(citizen) if m["message_id"] == done["message_id"]]
+    assert buttons(rated) == {f"aspw:ulang:{n}": "🔁 Buka kembali"}  # the stars are gone
     finished = await store.get_aspiration(n)
     assert finished is not None
     assert (finished.status, finished.rating) == (Status.DONE, 4)

@@ -104,16 +104,15 @@ async def save_reply(update: Update, context: BotContext) -> int:
     if text is None:
         return await expect_reply(update, context)
     draft = REPLY.load(context)
-    REPLY.clear(context)
     aspiration = await context.store.get_aspiration(draft.aspiration_id or 0)
     if aspiration is None:
         await reply(update, context, "aspirasi/meja/gone")
-        return ConversationHandler.END
+        return REPLY.clear(context)
     if draft.kind == "reopen":
         await _reopen(update, context, aspiration, text)
     else:
         await _answer(update, context, aspiration, text)
-    return ConversationHandler.END
+    return REPLY.clear(context)
 
 
 async def _reopen(update: Update, context: BotContext, aspiration: Aspiration, reason: str) -> None:

@@ -87,15 +87,16 @@ async def _act(
     if actor is None:  # lost the role meanwhile
         await reply(update, context, "aspirasi/meja/not_allowed", code=aspiration.code)
         return NOTE.clear(context)
-    NOTE.clear(context)
     if draft.action == ASKING:
         await _ask_citizen(context, aspiration, actor, note or "")
+        NOTE.clear(context)  # only now: a failure above leaves the question awaited
         await reply(update, context, "aspirasi/meja/asked", code=aspiration.code)
         return ConversationHandler.END
     expected = (Status(draft.expected_status or ""), draft.expected_opd)
     change = Change(Status(draft.action), note, actor.role, actor.user_id,
                     draft.opd_id or actor.opd_id, dup)  # fmt: skip
     moved = await move(context, aspiration.id, expected, change)
+    NOTE.clear(context)  # only now: a failure above leaves the note awaited, to type again
     if moved is None:
         current = await context.store.get_aspiration(aspiration.id)
         await reply(update, context, "aspirasi/meja/moved_on", code=aspiration.code,

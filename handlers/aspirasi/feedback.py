@@ -18,7 +18,7 @@ from bot.outbox import text_message
 from bot.user_text import clean_text
 from handlers.aspirasi import callbacks as cb
 from handlers.aspirasi import desk_keyboards, labels
-from handlers.aspirasi.cards import desk_chats, excerpt, send_cards
+from handlers.aspirasi.cards import card_edits, desk_chats, excerpt, send_cards
 from handlers.aspirasi.changes import queue_effects
 from handlers.aspirasi.draft import REPLY, ReplyDraft
 from handlers.aspirasi.services import opds
@@ -57,7 +57,7 @@ async def rate(update: Update, context: BotContext) -> None:
     (_, stars) = cb.RATE.parse(callback_data(update)) or ("", "0")
     user = update.effective_user
     assert user is not None
-    if not await context.store.rate_aspiration(aspiration.id, user.id, int(stars)):
+    if not await _keep_rating(context, aspiration, user.id, int(stars)):
         await alert(update, context, "aspirasi/warga/rating_closed", asp=aspiration)
         return
     await toast(update, context, "aspirasi/warga/rated", stars=int(stars))
@@ -66,6 +66,21 @@ async def rate(update: Update, context: BotContext) -> None:
     async with reported(context, f"penilaian aspirasi {aspiration.code}"):
         # The stars go; Buka kembali stays while it may still be used.
         await query.edit_message_reply_markup(desk_keyboards.reopen_keyboard(aspiration))
+
+
+async def _keep_rating(
+    context: BotContext, aspiration: Aspiration, user_id: int, stars: int
+) -> bool:
+    """Keep the rating and show it on the ticket's cards, as one unit; False if refused."""
+    async with context.store.transaction():
+        if not await context.store.rate_aspiration(aspiration.id, user_id, stars):
+            return False
+        rated = await context.store.get_aspiration(aspiration.id)
+        assert rated is not None
+        change = await context.store.count_aspiration_events(aspiration.id)
+        edits = await card_edits(context, rated)
+        await context.outbox.submit_effects(f"aspnilai:{aspiration.id}:{change}", edits)
+    return True
 
 
 async def ask_reopen(update: Update, context: BotContext) -> int:

@@ -78,6 +78,9 @@ async def test_desk_and_opd_move_it_to_selesai_and_the_citizen_hears_each_step(
     await press_button(hub, warga, done, f"aspw:nilai:{n}:4")
     [rated] = [m for m in hub.emu.sent(citizen) if m["message_id"] == done["message_id"]]
     assert buttons(rated) == {f"aspw:ulang:{n}": "🔁 Buka kembali"}  # the stars are gone
+    await deliver(hub)
+    for chat in (hub.desk, opds.pupr):
+        assert "Penilaian pelapor: 4/5" in card_in(hub, chat, code)["text"]
     finished = await store.get_aspiration(n)
     assert finished is not None
     assert (finished.status, finished.rating) == (Status.DONE, 4)

@@ -10,6 +10,8 @@ button of a ticket that moved meanwhile says so and shows the card as it now sta
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
 from telegram.ext import ConversationHandler
 
@@ -19,7 +21,7 @@ from bot.models.aspirasi import MAX_NOTE, Aspiration, Status
 from handlers.aspirasi import callbacks as cb
 from handlers.aspirasi import desk_keyboards, labels
 from handlers.aspirasi.access import actor_for
-from handlers.aspirasi.cards import card_markup, card_text
+from handlers.aspirasi.cards import card_markup, card_text, role_label
 from handlers.aspirasi.draft import NOTE, DeskDraft
 from handlers.aspirasi.services import opds
 from handlers.common.codec import Action
@@ -42,9 +44,21 @@ async def pressed_ticket(update: Update, context: BotContext, action: Action) ->
 
 async def moved_on(update: Update, context: BotContext, aspiration: Aspiration) -> None:
     """A button the ticket's status no longer offers: say so, show the card as it stands."""
-    await alert(update, context, "aspirasi/meja/moved_on", code=aspiration.code,
-                status=labels.STATUSES[aspiration.status])  # fmt: skip
+    await alert(update, context, "aspirasi/meja/moved_on",
+                **await last_change(context, aspiration))  # fmt: skip
     await refresh_card(update, context, aspiration)
+
+
+async def last_change(context: BotContext, aspiration: Aspiration) -> dict[str, Any]:
+    """What a late press is told: the ticket's status now, who set it and when."""
+    events = await context.store.aspiration_events(aspiration.id)
+    last = next((e for e in reversed(events) if e.status is not None), None)
+    return {
+        "code": aspiration.code,
+        "status": labels.STATUSES[aspiration.status],
+        "by": role_label(context, last) if last else None,
+        "at": last.at if last else None,
+    }
 
 
 async def refresh_card(update: Update, context: BotContext, aspiration: Aspiration) -> None:

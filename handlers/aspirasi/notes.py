@@ -17,7 +17,7 @@ from bot.user_text import clean_text
 from handlers.aspirasi import labels
 from handlers.aspirasi.access import Actor, actor_for
 from handlers.aspirasi.changes import move, queue_effects
-from handlers.aspirasi.desk import ASKING, NOTE_STEP, REQUIRED
+from handlers.aspirasi.desk import ASKING, NOTE_STEP, REQUIRED, last_change
 from handlers.aspirasi.draft import NOTE, DeskDraft
 from handlers.common.replies import answer, ask_text, close_buttons, message_text, reply
 
@@ -98,9 +98,9 @@ async def _act(
     moved = await move(context, aspiration.id, expected, change)
     NOTE.clear(context)  # only now: a failure above leaves the note awaited, to type again
     if moved is None:
-        current = await context.store.get_aspiration(aspiration.id)
-        await reply(update, context, "aspirasi/meja/moved_on", code=aspiration.code,
-                    status=labels.STATUSES[current.status] if current else "-")  # fmt: skip
+        current = await context.store.get_aspiration(aspiration.id) or aspiration
+        await reply(update, context, "aspirasi/meja/moved_on",
+                    **await last_change(context, current))  # fmt: skip
         return ConversationHandler.END
     await reply(update, context, "aspirasi/meja/changed", code=moved.code,
                 status=labels.STATUSES[moved.status],

@@ -82,7 +82,9 @@ async def test_a_second_press_on_an_old_card_changes_nothing(desk_hub: Hub) -> N
     await act(hub, hub.admin, hub.desk, asp.code, f"aspm:st:{asp.id}:diverifikasi", None)
     press = hub.emu.press(hub.admin, old, f"aspm:st:{asp.id}:diverifikasi")
     await hub.process(press)
-    assert "sudah berubah menjadi ✅ Diverifikasi" in hub.answer_to(press)["text"]
+    told = hub.answer_to(press)["text"]
+    assert "sudah berubah menjadi ✅ Diverifikasi (Diskominfo, " in told
+    assert " WIB)" in told
     events = await store_of(hub).aspiration_events(asp.id)
     assert [e.status for e in events] == [Status.RECEIVED, Status.VERIFIED]
     # Two admins start the same change; the second note arrives after the first decided.

@@ -48,7 +48,7 @@ def aspirasi_samples(h: Hostile) -> Samples:
         "opd_name": st.none() | h.text(CONFIG_TEXT),
         "location": st.none() | st.tuples(st.floats(-90, 90), st.floats(-180, 180)),
         "days": st.integers(0, 10**4), "photos": st.integers(0, MAX_PHOTOS),
-        "stars": st.integers(1, 5),
+        "stars": st.integers(1, 5), "at": st.none() | st.datetimes(),
     }  # fmt: skip
 
 

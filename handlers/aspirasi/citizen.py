@@ -7,6 +7,7 @@ up any); someone else's code answers exactly like an unknown one, so codes canno
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from telegram import Update
 
 from bot.context import BotContext
@@ -44,7 +45,9 @@ async def show_status(update: Update, context: BotContext) -> None:
     if aspiration is None or not (admin or aspiration.reporter_id == user.id):
         await reply(update, context, "aspirasi/status_unknown", code=code)
         return
-    await reply(update, context, "common/prepared", html=await status_text(context, aspiration))
+    await reply(
+        update, context, "common/prepared", html=Markup(await status_text(context, aspiration))
+    )
 
 
 async def status_text(context: BotContext, aspiration: Aspiration) -> str:

@@ -22,6 +22,7 @@ from handlers.aspirasi import keyboards, labels
 from handlers.aspirasi.draft import DRAFT, Step
 from handlers.aspirasi.filing import repeats_text
 from handlers.aspirasi.prompts import after_text, ask
+from handlers.common import labels as common
 from handlers.common.replies import answer, ask_text, close_buttons, message_text, reply
 
 
@@ -99,5 +100,7 @@ async def photos_done(update: Update, context: BotContext) -> int:
     """Lewati or Selesai: go on to the identity."""
     await answer(update)
     count = len(DRAFT.load(context).photos)
-    await close_buttons(update, context, labels.CHOSEN_PHOTOS, str(count))
+    await close_buttons(
+        update, context, labels.CHOSEN_PHOTOS, str(count) if count else common.SKIPPED
+    )
     return await ask(update, context, Step.IDENTITY)

@@ -178,5 +178,6 @@ async def test_status_of_someone_elses_or_a_malformed_code(hub: Hub) -> None:
     own = texts(await hub.say(siti, hub.emu.private_chat(siti), f"/status {asp.code.lower()}"))
     assert TEXT in own
     assert "Riwayat" in own
+    assert "<b>" not in own  # Telegram HTML, not escaped tags
     group = hub.emu.group("Grup", admins=[siti])
     assert "chat pribadi" in texts(await hub.say(siti, group, f"/status {asp.code}", reply=False))

@@ -8,13 +8,18 @@ finished ticket (1–5) and reopen it once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 MIN_TEXT, MAX_TEXT = 20, 2000  # characters of an aspiration's text
+MIN_VOICE_TEXT, MAX_VOICE_TEXT = 5, 200  # the short text that goes with a voice note
+MIN_NOTE, MAX_NOTE = 5, 1000  # a note, reason, question or answer on a ticket
 MAX_PHOTOS = 5
 DAILY_LIMIT = 5  # aspirations per citizen per day (configurable)
+ASSISTED_FACTOR = 4  # a KIM member files for many citizens: DAILY_LIMIT × this a day
+CODE_RE = re.compile(r"ASP-(\d{4})-(\d{4,6})")
 
 
 class Category(StrEnum):
@@ -54,6 +59,32 @@ class Status(StrEnum):
     def closed(self) -> bool:
         """Whether nothing more happens to the ticket (unless the citizen reopens it)."""
         return self in (Status.DONE, Status.REJECTED, Status.DUPLICATE)
+
+    @property
+    def next(self) -> tuple[Status, ...]:
+        """The statuses the desk (or the assigned OPD) may move a ticket on to from this one."""
+        return TRANSITIONS.get(self, ())
+
+
+# Forwarded stays possible from forwarded: a ticket sent to the wrong OPD is sent on.
+TRANSITIONS: dict[Status, tuple[Status, ...]] = {
+    Status.RECEIVED: (Status.VERIFIED, Status.REJECTED, Status.DUPLICATE),
+    Status.VERIFIED: (Status.FORWARDED, Status.IN_PROGRESS, Status.DONE, Status.REJECTED,
+                      Status.DUPLICATE),
+    Status.FORWARDED: (Status.FORWARDED, Status.IN_PROGRESS, Status.DONE),
+    Status.IN_PROGRESS: (Status.DONE,),
+}  # fmt: skip
+
+
+def format_code(month: str, number: int) -> str:
+    """The tracking code of the `number`-th aspiration of a month ("2611" → ASP-2611-0042)."""
+    return f"ASP-{month}-{number:04d}"
+
+
+def parse_code(text: str) -> str | None:
+    """A typed tracking code in its canonical form (case forgiven), or None."""
+    candidate = text.strip().upper()
+    return candidate if CODE_RE.fullmatch(candidate) else None
 
 
 @dataclass(frozen=True)
@@ -95,6 +126,36 @@ class Event:
     note: str | None
     by_role: str  # "warga", "diskominfo", "opd", "sistem"
     at: datetime
+    opd_id: str | None = None  # the OPD it was forwarded to, or that acted
+
+
+@dataclass(frozen=True)
+class NewAspiration:
+    """What a filing stores: the ticket as the citizen (or a KIM member) gave it."""
+
+    category: Category
+    text: str
+    identity: Identity
+    reporter_id: int | None
+    reporter_name: str | None  # kept only when the identity is SHOWN
+    created_at: datetime
+    due_at: datetime
+    month: str  # YYMM of the filing in KIM_TIMEZONE: the code's middle part
+    kecamatan_kode: str | None = None
+    desa_kode: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    voice_file_id: str | None = None
+    photo_file_ids: tuple[str, ...] = ()
+    kim_id: int | None = None
+
+
+class AspirationRefused(Exception):
+    """A filing the rules refuse: `reason` is "limit" (too many today) or "duplicate"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 @dataclass(frozen=True)

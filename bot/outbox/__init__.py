@@ -15,6 +15,7 @@ from bot.outbox.message import (
     edit_text,
     photo_message,
     text_message,
+    voice_message,
 )
 from bot.outbox.outbox import DECISION, Outbox, delivery_bot
 from bot.outbox.pacing import Budget, Clock, Limits, Pacer, SkippingClock
@@ -41,4 +42,5 @@ __all__ = [
     "edit_text",
     "photo_message",
     "text_message",
+    "voice_message",
 ]

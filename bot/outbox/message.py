@@ -12,7 +12,7 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
-SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "copyMessage"})
+SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendVoice", "copyMessage"})
 EDIT_METHODS = frozenset({"editMessageText", "editMessageReplyMarkup"})
 
 
@@ -94,6 +94,17 @@ def document_message(
 ) -> OutboxMessage:
     """A document (by Telegram file id) with an optional HTML caption."""
     return _media("sendDocument", "document", chat_id, file_id, caption, markup, thread_id)
+
+
+def voice_message(
+    chat_id: int,
+    file_id: str,
+    caption: str | None = None,
+    markup: InlineKeyboardMarkup | None = None,
+    thread_id: int | None = None,
+) -> OutboxMessage:
+    """A voice note (by Telegram file id) with an optional HTML caption."""
+    return _media("sendVoice", "voice", chat_id, file_id, caption, markup, thread_id)
 
 
 def copy_message(

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from bot.store.akses import NewsStore
 from bot.store.akses_feeds import FeedStateStore
+from bot.store.aspirasi import AspirationStore, Change
+from bot.store.aspirasi_lists import AspirationListStore
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
 from bot.store.diseminasi import BroadcastStore
 from bot.store.inbox import InboxStore
@@ -17,12 +19,13 @@ from bot.store.registrasi_link import LinkStore
 from bot.store.replies import LostReplyStore
 from bot.store.state import StateStore
 
-__all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
+__all__ = ["Change", "MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
 
 
 class Store(
     LinkStore, KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore,
-    BroadcastStore, OutboxStore, InboxStore, LostReplyStore,
+    BroadcastStore, OutboxStore, InboxStore, LostReplyStore, AspirationStore,
+    AspirationListStore,
     StoreBase,
 ):  # fmt: skip
     """Every domain's queries over one aiosqlite connection."""

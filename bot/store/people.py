@@ -151,7 +151,7 @@ class PeopleStore(StoreBase):
         await self.checkpoint()
 
     async def _anonymise(self, user_id: int) -> None:
-        """Keep the KIM's records of what a person did, without who did it (0 is nobody)."""
+        """Keep the records of what a person did, without who did it (0 is nobody)."""
         await self._write("UPDATE kim SET registered_by = NULL WHERE registered_by = ?", (user_id,))
         await self._write("UPDATE receipt SET confirmed_by = 0 WHERE confirmed_by = ?", (user_id,))
         await self._write(
@@ -159,6 +159,14 @@ class PeopleStore(StoreBase):
         )
         await self._write("UPDATE news_item SET curated_by = NULL WHERE curated_by = ?", (user_id,))
         await self._write("UPDATE broadcast SET changed_by = NULL WHERE changed_by = ?", (user_id,))
+        # Their aspirations stay for the statistics, without who filed them or the name given.
+        await self._write(
+            "UPDATE aspiration SET reporter_id = NULL, reporter_name = NULL WHERE reporter_id = ?",
+            (user_id,),
+        )
+        await self._write(
+            "UPDATE aspiration_event SET by_user = NULL WHERE by_user = ?", (user_id,)
+        )
 
     async def _names_of(self, user_id: int) -> list[str | None]:
         """Every name the database keeps for a person (as they were last seen, as a member)."""
@@ -166,6 +174,10 @@ class PeopleStore(StoreBase):
                                  (user_id,))  # fmt: skip
         member = await self._one("SELECT nama FROM kim_member WHERE user_id = ?", (user_id,))
         names: list[str | None] = [member["nama"] if member else None]
+        given = await self._all(  # a name given with an aspiration (shown to the desk)
+            "SELECT DISTINCT reporter_name FROM aspiration WHERE reporter_id = ?", (user_id,)
+        )
+        names += [row["reporter_name"] for row in given]
         if person is not None:
             handle = person["username"]
             names += [person["first_name"], handle, f"@{handle}" if handle else None]

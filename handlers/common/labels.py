@@ -13,6 +13,9 @@ PRIVATE_COMMANDS: Final = (
     ("start", "Mulai dan kenali KIM Hub"),
     ("bantuan", "Panduan perintah"),
     ("berita", "Berita terbaru"),
+    ("aspirasi", "Sampaikan aspirasi kepada pemerintah daerah"),
+    ("status", "Lihat status aspirasi (mis. /status ASP-2611-0042)"),
+    ("aspirasiku", "Daftar aspirasi saya"),
     ("hapusdata", "Hapus data pribadi Anda"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -21,6 +24,7 @@ GROUP_COMMANDS: Final = (
     ("anggota", "Daftar anggota KIM"),
     ("profil", "Profil KIM"),
     ("topik", "Pilih topik berita"),
+    ("aspirasi", "Catat aspirasi warga (lanjut di chat pribadi)"),
     ("keluar", "Keluar dari keanggotaan KIM"),
     ("bantuan", "Panduan perintah"),
     ("batal", "Batalkan proses yang sedang berjalan"),
@@ -42,6 +46,7 @@ DISKOMINFO_COMMANDS: Final = (
     ("kurasi", "Kurasi berita"),
     ("siaran", "Kirim siaran ke KIM"),
     ("jadwal", "Siaran terjadwal"),
+    ("aspirasi_masuk", "Aspirasi yang masuk, terlama dulu"),
 )
 
 ENGLISH_ALIASES: Final = {
@@ -62,6 +67,9 @@ ENGLISH_ALIASES: Final = {
     "jadwal": ("schedule",),
     "hapusdata": ("deletedata",),
     "gagal": ("failed",),
+    "aspirasi": ("aspiration",),
+    "aspirasiku": ("myaspirations",),
+    "aspirasi_masuk": ("incoming",),
 }
 
 CONFIRM: Final = "✅ Konfirmasi"

@@ -1,7 +1,8 @@
 """What no activity took: the answers that keep a person out of dead ends.
 
 Private chat: free text, photos and unknown commands get a short help with buttons to the
-main actions (menu:<command>, handlers/common/callbacks.py). Groups: /start answers in the
+main actions (menu:<command>, handlers/common/callbacks.py); free text is offered as an
+aspiration, which handlers/aspirasi starts with that text filled in. Groups: /start answers in the
 group; an unknown command (not one for another bot) points to /bantuan; any other message
 is left alone. A button that no handler took is answered and its message's buttons removed.
 """
@@ -11,9 +12,10 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
+from bot.models.aspirasi import MIN_TEXT
 from bot.models.people import Role
 from handlers.common.access import has_role
-from handlers.common.replies import reply, retire_buttons
+from handlers.common.replies import message_text, reply, retire_buttons
 from handlers.umum import labels
 from handlers.umum.keyboards import help_keyboard
 
@@ -22,12 +24,16 @@ _STAFF = ((Role.ADMIN, labels.ADMIN), (Role.BROADCASTER, labels.BROADCASTER),
 
 
 async def show_short_help(update: Update, context: BotContext) -> None:
-    """Free text or an unknown command in private: a short help with buttons."""
+    """Free text or an unknown command in private: a short help with buttons; free text long
+    enough to be an aspiration is offered as one ("Sampaikan sebagai aspirasi")."""
     user = update.effective_user
     assert user is not None
     staff = [pair for role, pairs in _STAFF if await has_role(context, user.id, role)
              for pair in pairs]  # fmt: skip
-    await reply(update, context, "umum/short_help", help_keyboard(staff), command=_command(update))
+    command = _command(update)
+    offer = command is None and len(message_text(update)) >= MIN_TEXT
+    await reply(update, context, "umum/short_help", help_keyboard(staff, offer), command=command,
+                offer=offer)  # fmt: skip
 
 
 async def show_group_start(update: Update, context: BotContext) -> None:

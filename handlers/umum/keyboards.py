@@ -11,10 +11,19 @@ from handlers.common.keyboards import rows
 from handlers.umum import labels
 
 
-def help_keyboard(staff: Iterable[tuple[str, str]] = ()) -> InlineKeyboardMarkup:
-    """Berita terbaru and Bantuan, then the commands of the person's Diskominfo roles."""
+def help_keyboard(
+    staff: Iterable[tuple[str, str]] = (), as_aspiration: bool = False
+) -> InlineKeyboardMarkup:
+    """Aspirasi, Berita terbaru and Bantuan, then the commands of the person's Diskominfo roles.
+
+    Under free text that could be an aspiration, the Aspirasi button says it takes that text
+    (handlers/aspirasi fills it in from the message the help replies to).
+    """
+    everyone = list(labels.EVERYONE)
+    if as_aspiration:
+        everyone[0] = labels.AS_ASPIRATION
     buttons = [
         InlineKeyboardButton(label, callback_data=run_command(name).data())
-        for name, label in (*labels.EVERYONE, *staff)
+        for name, label in (*everyone, *staff)
     ]
     return InlineKeyboardMarkup(rows(buttons, 2))

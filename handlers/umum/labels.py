@@ -10,7 +10,17 @@ KEEP: Final = "Batal"
 ERASED_NAME: Final = "(nama dihapus)"
 
 # The short help's buttons: (command, label), for everyone and then per Diskominfo role.
-EVERYONE: Final = (("berita", "📰 Berita terbaru"), ("bantuan", "❓ Bantuan"))
-ADMIN: Final = (("verifikasi", "✅ Verifikasi KIM"), ("gagal", "⚠️ Pesan gagal"))
+EVERYONE: Final = (
+    ("aspirasi", "📝 Sampaikan aspirasi"),
+    ("berita", "📰 Berita terbaru"),
+    ("bantuan", "❓ Bantuan"),
+)
+# Under free text long enough to be one: the same button, which fills the text in.
+AS_ASPIRATION: Final = ("aspirasi", "📝 Sampaikan sebagai aspirasi")
+ADMIN: Final = (
+    ("verifikasi", "✅ Verifikasi KIM"),
+    ("aspirasi_masuk", "📥 Aspirasi masuk"),
+    ("gagal", "⚠️ Pesan gagal"),
+)
 BROADCASTER: Final = (("siaran", "📣 Kirim siaran"), ("jadwal", "🗓 Siaran terjadwal"))
 CURATOR: Final = (("kurasi", "🗂 Kurasi berita"),)

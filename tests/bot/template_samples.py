@@ -38,6 +38,7 @@ from handlers.diseminasi import labels as diseminasi_labels
 from handlers.registrasi import labels as registrasi_labels
 from handlers.registrasi.verification import MAX_REASON
 from tests.bot.hostile import Hostile, model
+from tests.bot.template_samples_aspirasi import aspirasi_overrides, aspirasi_samples
 
 Samples = dict[str, st.SearchStrategy[Any]]
 TELEGRAM_NAME = 64  # Telegram's limit for a first (or last) name
@@ -120,7 +121,7 @@ def samples(h: Hostile) -> Samples:
         "channels": st.just(diseminasi_labels.CHANNELS),
         "weekdays": st.just(diseminasi_labels.WEEKDAYS),
         "jabatan": st.just(registrasi_labels.JABATAN), "names": st.just(admin_labels.ROLE_NAMES),
-        **_pages(h), **_links(h),
+        **_pages(h), **_links(h), **aspirasi_samples(h),
         "b": _failed(h), "m": model(h, Member, nama=TELEGRAM_NAME),
         "holder": st.integers(1, 10**12) | model(h, RoleGrant, USERNAME, first_name=TELEGRAM_NAME),
         "command": h.text(64), "manual_source": st.just("manual"),
@@ -200,6 +201,7 @@ def overrides(h: Hostile) -> dict[str, Samples]:
         },
         "akses/latest": {"items": h.items(_news(h), 1)},
         "registrasi/ask_desa": {"kecamatan": kecamatan},
+        **aspirasi_overrides(h, kecamatan),
         "registrasi/offer_link": {"desa": desa},
         "diseminasi/reminder": {"run": model(h, BroadcastRun)},
         "diseminasi/siaran/scheduled": {"first": when},

@@ -8,7 +8,9 @@ from bot.models.registrasi import KimDraft
 from bot.store import Store
 from tests.conftest import Hub, buttons, texts
 
-STAFF_BUTTONS = {"menu:verifikasi", "menu:gagal", "menu:siaran", "menu:jadwal", "menu:kurasi"}
+STAFF_BUTTONS = {"menu:verifikasi", "menu:aspirasi_masuk", "menu:gagal", "menu:siaran",
+                 "menu:jadwal", "menu:kurasi"}  # fmt: skip
+EVERYONE = {"menu:aspirasi", "menu:berita", "menu:bantuan"}
 
 
 async def test_free_text_and_unknown_commands_in_private_get_a_short_help(hub: Hub) -> None:
@@ -16,12 +18,16 @@ async def test_free_text_and_unknown_commands_in_private_get_a_short_help(hub: H
     chat = hub.emu.private_chat(user)
     [answer] = await hub.say(user, chat, "halo, mau tanya soal KIM")
     assert "pesan bebas" in answer["text"]
-    assert set(buttons(answer)) == {"menu:berita", "menu:bantuan"}
+    assert set(buttons(answer)) == EVERYONE
+    assert buttons(answer)["menu:aspirasi"] == "📝 Sampaikan sebagai aspirasi"
     [photo] = await hub.process(hub.emu.photo(user, chat))
-    assert buttons(photo) == buttons(answer)
+    assert set(buttons(photo)) == EVERYONE
+    assert buttons(photo)["menu:aspirasi"] == "📝 Sampaikan aspirasi"  # nothing to fill in
     [unknown] = await hub.say(user, chat, "/apaini <b>")
     assert "/apaini tidak dikenal" in unknown["text"]
-    assert set(buttons(unknown)) == {"menu:berita", "menu:bantuan"}
+    assert buttons(unknown) == buttons(photo)
+    [short] = await hub.say(user, chat, "halo")
+    assert buttons(short) == buttons(photo)
     # An edited message is not a new question.
     sent = len(hub.emu.sent(chat))
     edited = hub.emu.text(user, chat, "halo lagi")
@@ -49,7 +55,7 @@ async def test_help_buttons_do_what_the_commands_do(hub: Hub) -> None:
 async def test_staff_get_their_commands_as_buttons(hub: Hub) -> None:
     chat = hub.emu.private_chat(hub.admin)
     [help_message] = await hub.say(hub.admin, chat, "selamat pagi")
-    assert set(buttons(help_message)) == {"menu:berita", "menu:bantuan", *STAFF_BUTTONS}
+    assert set(buttons(help_message)) == {*EVERYONE, *STAFF_BUTTONS}
     replies = await hub.press(hub.admin, help_message, "menu:verifikasi")
     assert "Tidak ada KIM yang menunggu" in texts(replies)
     replies = await hub.press(hub.admin, help_message, "menu:kurasi")

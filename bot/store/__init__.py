@@ -8,6 +8,7 @@ from bot.store.akses import NewsStore
 from bot.store.akses_feeds import FeedStateStore
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
 from bot.store.diseminasi import BroadcastStore
+from bot.store.diskusi import DiscussionStore
 from bot.store.inbox import InboxStore
 from bot.store.outbox import OutboxStore
 from bot.store.people import PeopleStore
@@ -22,7 +23,7 @@ __all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
 
 class Store(
     LinkStore, KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore,
-    BroadcastStore, OutboxStore, InboxStore, LostReplyStore,
+    BroadcastStore, DiscussionStore, OutboxStore, InboxStore, LostReplyStore,
     StoreBase,
 ):  # fmt: skip
     """Every domain's queries over one aiosqlite connection."""

@@ -163,6 +163,14 @@ class DiscussionStore(StoreBase):
         )
         return await self.get_discussion(discussion_id) if cursor.rowcount else None
 
+    async def closed_by_message(self, kim_id: int, message_id: int) -> Discussion | None:
+        """The thread of a KIM that this /kesimpulan message closed, if it did."""
+        row = await self._one(
+            f"{_SELECT} WHERE d.kim_id = ? AND d.closing_message_id = ? AND d.status = 'closed'",
+            (kim_id, message_id),
+        )
+        return _discussion(row) if row else None
+
     async def idle_discussions(self, idle_since: datetime) -> list[Discussion]:
         """Open threads of active KIMs silent since `idle_since` and not yet reminded."""
         rows = await self._all(

@@ -13,6 +13,7 @@ PRIVATE_COMMANDS: Final = (
     ("start", "Mulai dan kenali KIM Hub"),
     ("bantuan", "Panduan perintah"),
     ("berita", "Berita terbaru"),
+    ("diskusi", "Diskusi terbuka di KIM Anda"),
     ("hapusdata", "Hapus data pribadi Anda"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -21,6 +22,8 @@ GROUP_COMMANDS: Final = (
     ("anggota", "Daftar anggota KIM"),
     ("profil", "Profil KIM"),
     ("topik", "Pilih topik berita"),
+    ("diskusi", "Buka diskusi, atau lihat yang berjalan"),
+    ("kesimpulan", "Tutup diskusi dengan kesimpulan"),
     ("keluar", "Keluar dari keanggotaan KIM"),
     ("bantuan", "Panduan perintah"),
     ("batal", "Batalkan proses yang sedang berjalan"),
@@ -62,6 +65,8 @@ ENGLISH_ALIASES: Final = {
     "jadwal": ("schedule",),
     "hapusdata": ("deletedata",),
     "gagal": ("failed",),
+    "diskusi": ("discuss",),
+    "kesimpulan": ("conclude",),
 }
 
 CONFIRM: Final = "✅ Konfirmasi"

@@ -16,6 +16,8 @@ from telegram import User
 
 from bot.config_files import NOTE_LENGTH, NOTICE_LINES
 from bot.models.akses import News
+from bot.models.diskusi import MAX_CONCLUSION, MAX_OPEN, MAX_OPENER_TEXT, MAX_TITLE, Discussion
+from bot.models.diskusi import NewsThread
 from bot.models.diseminasi import (
     Broadcast,
     BroadcastRun,
@@ -130,6 +132,20 @@ def samples(h: Hostile) -> Samples:
         "link_id": st.integers(0, 10**12),
         "lost_count": st.integers(0, 10**6),
         "lost": h.items(model(h, LostReply, 64, error=h.text(300)), 3),
+        **_diskusi(h),
+    }  # fmt: skip
+
+
+def _diskusi(h: Hostile) -> Samples:
+    """Discussion threads (bot/models/diskusi.py bounds) and a forum's news topic."""
+    discussion = model(h, Discussion, 40, kim_name=MAX_NAME, title=MAX_TITLE,
+                       opener_text=st.none() | h.text(MAX_OPENER_TEXT),
+                       opener_name=st.none() | h.text(TELEGRAM_NAME),
+                       conclusion=st.none() | h.text(MAX_CONCLUSION))  # fmt: skip
+    return {
+        "discussion": discussion, "discussions": h.items(discussion, MAX_OPEN),
+        "news_thread": st.none() | model(h, NewsThread, CHAT_TITLE),
+        "days": st.integers(0, 100), "close_in": st.integers(0, 100),
     }  # fmt: skip
 
 
@@ -154,7 +170,7 @@ def _links(h: Hostile) -> Samples:
 def _flags() -> Samples:
     names = ("approved", "changed", "grant", "foto", "linked", "future", "past", "removed",
              "in_group", "is_admin", "is_broadcaster", "is_curator", "is_staff", "delivered",
-             "foto_failed", "no_admin")  # fmt: skip
+             "foto_failed", "no_admin", "forum", "no_topic_rights", "privacy")  # fmt: skip
     return {flag: st.booleans() for flag in names}
 
 

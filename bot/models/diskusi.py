@@ -53,6 +53,7 @@ class Discussion:
     close_reason: CloseReason | None = None
     conclusion: str | None = None
     closing_message_id: int | None = None
+    summary_message_id: int | None = None
 
     @property
     def is_open(self) -> bool:

@@ -42,6 +42,7 @@ def _discussion(row: aiosqlite.Row) -> Discussion:
         reminded_at=from_db_time(row["reminded_at"]), closed_at=from_db_time(row["closed_at"]),
         closed_by=row["closed_by"], close_reason=CloseReason(reason) if reason else None,
         conclusion=row["conclusion"], closing_message_id=row["closing_message_id"],
+        summary_message_id=row["summary_message_id"],
     )  # fmt: skip
 
 
@@ -162,6 +163,22 @@ class DiscussionStore(StoreBase):
             (to_db_time(now), by, conclusion, message_id, discussion_id),
         )
         return await self.get_discussion(discussion_id) if cursor.rowcount else None
+
+    async def undo_close(self, discussion_id: int, message_id: int) -> bool:
+        """Open again a thread this /kesimpulan closed but whose card never went out."""
+        cursor = await self._write(
+            """UPDATE discussion SET status = 'open', closed_at = NULL, closed_by = NULL,
+                   close_reason = NULL, conclusion = NULL, closing_message_id = NULL
+               WHERE id = ? AND closing_message_id = ? AND summary_message_id IS NULL""",
+            (discussion_id, message_id),
+        )
+        return bool(cursor.rowcount)
+
+    async def set_summary_message(self, discussion_id: int, message_id: int) -> None:
+        """Remember the summary card of a concluded thread (a replay does not post another)."""
+        await self._write(
+            "UPDATE discussion SET summary_message_id = ? WHERE id = ?", (message_id, discussion_id)
+        )
 
     async def closed_by_message(self, kim_id: int, message_id: int) -> Discussion | None:
         """The thread of a KIM that this /kesimpulan message closed, if it did."""

@@ -58,7 +58,12 @@ async def conclude(update: Update, context: BotContext) -> None:
     if closed is None:  # concluded by someone else a moment ago
         await reply(update, context, "diskusi/already_closed", discussion=discussion)
         return
-    await _finish(update, context, closed)
+    try:
+        await _finish(update, context, closed)
+    except Exception:
+        # No card went out: the thread stays open, so that /kesimpulan can be typed again.
+        await context.store.undo_close(closed.id, message.message_id)
+        raise
 
 
 async def _thread_here(update: Update, context: BotContext) -> Discussion | None:
@@ -70,15 +75,21 @@ async def _thread_here(update: Update, context: BotContext) -> Discussion | None
 
 
 async def _finish(update: Update, context: BotContext, closed: Discussion) -> None:
-    """Post the summary card, then close the topic or pin the card; say what was refused."""
-    markup = keyboards.summary_keyboard(closed.id)
-    card = await reply(update, context, "diskusi/summary", markup, discussion=closed,
-                       name=person_name(update))  # fmt: skip
+    """Post the summary card (once), then close the topic or pin the card; say what was
+    refused. Done again after a restart, closing and pinning find it done already."""
+    chat = update.effective_chat
+    assert chat is not None
+    card = closed.summary_message_id
+    if card is None:
+        markup = keyboards.summary_keyboard(closed.id)
+        sent = await reply(update, context, "diskusi/summary", markup, discussion=closed,
+                           name=person_name(update))  # fmt: skip
+        card = sent.message_id
+        await context.store.set_summary_message(closed.id, card)
     if closed.thread_id is not None:
-        close = context.bot.close_forum_topic(card.chat_id, closed.thread_id)
-        if await _refused(close):
+        if await _refused(context.bot.close_forum_topic(chat.id, closed.thread_id)):
             await reply(update, context, "diskusi/close_refused")
-    elif await _refused(context.bot.pin_chat_message(card.chat_id, card.message_id, True)):
+    elif await _refused(context.bot.pin_chat_message(chat.id, card, True)):
         await reply(update, context, "diskusi/pin_refused")
 
 

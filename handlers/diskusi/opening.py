@@ -88,8 +88,9 @@ async def open_thread(update: Update, context: BotContext, kim: Kim, seed: Seed)
     assert user is not None
     open_now = await context.store.open_discussions(kim.id)
     same = next((d for d in open_now if d.origin == seed.origin), None)
-    if same is not None:
+    if same is not None and not seed.origin.startswith("pesan:"):
         await tell(update, context, "diskusi/already_open", discussion=same)
+    if same is not None:  # a command opens once: handled again, it has nothing more to say
         return
     if len(open_now) >= MAX_OPEN:
         await tell(update, context, "diskusi/too_many", max=MAX_OPEN)

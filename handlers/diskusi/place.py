@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from telegram import Chat, InlineKeyboardMarkup, Message, Update
+from telegram import Chat, Message, Update
 from telegram.error import BadRequest
 
 from bot.context import BotContext
@@ -85,10 +85,9 @@ async def _post_seed(context: BotContext, chat: Chat, seed: Seed, thread: int) -
         text = render_item(context.texts, seed.news, sources.get(seed.news.source_id))
         return (await context.bot.send_message(chat.id, text, message_thread_id=thread)).message_id
     if seed.copy_of is not None:
-        copied = await context.bot.copy_message(
-            chat.id, chat.id, seed.copy_of, message_thread_id=thread,
-            reply_markup=InlineKeyboardMarkup([]),  # not its buttons: they are the group's
-        )  # fmt: skip
+        # A copy carries no buttons of the original (its receipt stays on the original).
+        copied = await context.bot.copy_message(chat.id, chat.id, seed.copy_of,
+                                                message_thread_id=thread)  # fmt: skip
         return copied.message_id
     return None
 

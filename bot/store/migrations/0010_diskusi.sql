@@ -21,7 +21,8 @@ CREATE TABLE discussion (
     closed_by          INTEGER,
     close_reason       TEXT CHECK (close_reason IN ('conclusion', 'idle')),
     conclusion         TEXT,
-    closing_message_id INTEGER               -- the /kesimpulan that closed it (a replay knows it)
+    closing_message_id INTEGER,              -- the /kesimpulan that closed it (a replay knows it)
+    summary_message_id INTEGER               -- its summary card, once posted
 );
 -- One open discussion per KIM and origin: a second "Diskusikan" finds the first.
 CREATE UNIQUE INDEX discussion_open_origin ON discussion (kim_id, origin) WHERE status = 'open';

@@ -72,3 +72,28 @@ async def test_counting_takes_no_update_from_a_conversation(hub: Hub) -> None:
     assert (await only_discussion(hub, group)).messages == 1  # and the thread counted it
     await in_topic(hub, group.warga, group.chat, thread, "Di balai desa ya?")
     assert (await only_discussion(hub, group)).messages == 2
+
+
+async def test_chatter_in_a_bot_made_topic_is_not_an_answer_to_the_bot(hub: Hub) -> None:
+    # Telegram sends a topic message that replies to nothing as a reply to the topic's
+    # creation, which the bot made: that is no answer to the question the bot asked.
+    group = await kim_group(hub, "KIM Obrolan", forum=True, admin=True)
+    await hub.process(hub.emu.text(group.ketua, group.chat, "/diskusi Sosialisasi pemilu"))
+    thread = (await only_discussion(hub, group)).thread_id
+    assert thread is not None
+    await store_of(hub).set_news_thread(group.kim.id, thread, None, group.ketua.id, utcnow())
+    content, target = Content(ContentKind.TEXT, "Jadwal sosialisasi"), Target(TargetKind.ALL)
+    saved = await store_of(hub).create_broadcast(
+        hub.admin.id, content, target, Schedule(ScheduleKind.ONCE), utcnow()
+    )
+    run = await run_due(context_of(hub), saved.id, utcnow())
+    assert run is not None
+    await hub.outbox.wait_idle()
+    siaran = next(m for m in hub.emu.sent(group.chat) if "Jadwal sosialisasi" in m.get("text", ""))
+    [question] = await hub.press(group.anggota, siaran, f"sebar:{run.id}")
+    chatter = await in_topic(hub, group.anggota, group.chat, thread, "Setuju, Sabtu saja.")
+    assert chatter == []  # not told off for a missing number: it was not meant for the bot
+    assert (await only_discussion(hub, group)).messages == 1
+    answer = hub.emu.text(group.anggota, group.chat, "45", reply_to=question, thread_id=thread)
+    [next_step] = await hub.process(answer)
+    assert "sebar:kanal:whatsapp" in buttons(next_step)

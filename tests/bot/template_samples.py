@@ -16,8 +16,6 @@ from telegram import User
 
 from bot.config_files import NOTE_LENGTH, NOTICE_LINES
 from bot.models.akses import News
-from bot.models.diskusi import MAX_CONCLUSION, MAX_OPEN, MAX_OPENER_TEXT, MAX_TITLE, Discussion
-from bot.models.diskusi import NewsThread
 from bot.models.diseminasi import (
     Broadcast,
     BroadcastRun,
@@ -26,6 +24,14 @@ from bot.models.diseminasi import (
     RunStats,
     Schedule,
     ScheduleKind,
+)
+from bot.models.diskusi import (
+    MAX_CONCLUSION,
+    MAX_OPEN,
+    MAX_OPENER_TEXT,
+    MAX_TITLE,
+    Discussion,
+    NewsThread,
 )
 from bot.models.people import Decision, Person, RoleGrant
 from bot.models.registrasi import MAX_NAME, MAX_SK_NUMBER, Kim, KimLink, Member

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.models.diskusi import DiscussionStatus
 from tests.conftest import Hub, buttons, texts
 from tests.diskusi.conftest import (
+    KimGroup,
     delivered_news,
     in_topic,
     kim_group,
@@ -16,47 +17,57 @@ from tests.diskusi.conftest import (
 TITLE = "Posyandu Kedamin gelar imunisasi campak"
 
 
-async def test_a_news_item_becomes_a_topic_and_is_concluded(hub: Hub) -> None:
-    group = await kim_group(hub, "KIM Kedamin", forum=True, admin=True)
+async def discussed(hub: Hub, group: KimGroup) -> int:
+    """A news item delivered to the group, then "Diskusikan" pressed: the topic's thread id."""
     news, message = await delivered_news(hub, group, TITLE)
     assert buttons(message)[f"diskusi:berita:{news.id}"] == "💬 Diskusikan"
-
-    # Diskusikan: a topic named after the item, the opening message and the item in it.
     press = hub.emu.press(group.anggota, message, f"diskusi:berita:{news.id}")
     sent = await hub.process(press)
+    # A topic named after the item, the opening message and the item in it.
     [created] = hub.emu.calls_to("createForumTopic")
     assert created.params["name"] == TITLE
-    thread = created.result["message_thread_id"]
+    thread: int = created.result["message_thread_id"]
     in_thread = [m for m in sent if m.get("message_thread_id") == thread]
     assert "Diskusi: " + TITLE in in_thread[0]["text"]
     assert group.anggota.first_name in in_thread[0]["text"]
     assert "Ringkasan berita." in in_thread[1]["text"]  # the news item itself
+    # Where the item was, a link to the topic.
     link = f"https://t.me/c/{-group.chat.id - 10**12}/{thread}"
     elsewhere = [m for m in sent if m.get("message_thread_id") != thread]
     assert any(e.get("url") == link for e in elsewhere[0]["entities"])
     assert "dibuka" in hub.answer_to(press)["text"]
-
     # A second press on the same item finds the open topic instead of making another.
     again = hub.emu.press(group.warga, message, f"diskusi:berita:{news.id}")
     await hub.process(again)
     assert "sudah berjalan" in hub.answer_to(again)["text"]
     assert len(hub.emu.calls_to("createForumTopic")) == 1
+    return thread
 
+
+async def test_a_news_item_becomes_a_topic_where_messages_are_counted(hub: Hub) -> None:
+    group = await kim_group(hub, "KIM Kedamin", forum=True, admin=True)
+    thread = await discussed(hub, group)
     # Three people write in the topic: each message and each person counted once.
     await in_topic(hub, group.ketua, group.chat, thread, "Jadwalnya Sabtu pagi?")
     await in_topic(hub, group.warga, group.chat, thread, "Betul, jam delapan.")
     update = hub.emu.text(group.ketua, group.chat, "Siap, saya umumkan.", thread_id=thread)
     await hub.process(update)
     await hub.process(update)  # the same update again after a restart: counted once
+    await in_topic(hub, group.warga, group.chat, 1, "Di General: bukan diskusi ini.")
     discussion = await only_discussion(hub, group)
     assert (discussion.messages, discussion.participants) == (3, 3)  # the opener is one
 
+
+async def test_the_topic_is_concluded_with_a_card_that_leads_on(hub: Hub) -> None:
+    group = await kim_group(hub, "KIM Kedamin", forum=True, admin=True)
+    thread = await discussed(hub, group)
+    await in_topic(hub, group.warga, group.chat, thread, "Betul, jam delapan.")
+    discussion = await only_discussion(hub, group)
     # The opener concludes inside the topic: the card, then the topic is closed.
     conclusion = "Warga sepakat membawa balita ke posyandu Sabtu pukul 08.00."
-    sent = await in_topic(hub, group.anggota, group.chat, thread, f"/kesimpulan {conclusion}")
-    [card] = sent
+    [card] = await in_topic(hub, group.anggota, group.chat, thread, f"/kesimpulan {conclusion}")
     assert card["message_thread_id"] == thread
-    for part in (TITLE, conclusion, "Peserta: 3", "Pesan: 3", "Lama diskusi"):
+    for part in (TITLE, conclusion, "Peserta: 2", "Pesan: 1", "Lama diskusi"):
         assert part in card["text"]
     assert set(buttons(card)) == {
         f"diskusi:rencana:{discussion.id}",
@@ -66,7 +77,6 @@ async def test_a_news_item_becomes_a_topic_and_is_concluded(hub: Hub) -> None:
     closed = await store_of(hub).get_discussion(discussion.id)
     assert closed is not None
     assert (closed.status, closed.conclusion) == (DiscussionStatus.CLOSED, conclusion)
-
     # The card's buttons lead on: until Aspirasi and Implementasi take it, they say so.
     for data, word in ((f"diskusi:aspirasi:{discussion.id}", "aspirasi"),
                        (f"diskusi:rencana:{discussion.id}", "rencana implementasi")):  # fmt: skip

@@ -145,3 +145,19 @@ async def test_without_any_admin_right_createforumtopic_is_never_tried(hub: Hub)
     assert hub.emu.calls_to("createForumTopic") == []
     assert "Kelola topik" in anchor["text"]
     assert "mode privasi" in anchor["text"]  # and it sees only replies to its own messages
+
+
+async def test_a_topic_the_bot_may_not_close_is_explained(hub: Hub) -> None:
+    group = await kim_group(hub, "KIM Tutup", forum=True, admin=True)
+    await hub.process(hub.emu.text(group.ketua, group.chat, "/diskusi Iuran kebersihan"))
+    thread = hub.emu.calls_to("createForumTopic")[0].result["message_thread_id"]
+    # Meanwhile the topic counts as someone else's and the bot lost "Kelola topik".
+    hub.emu.state.topics[(group.chat.id, thread)]["creator"] = group.ketua.id
+    group.chat.bot_rights["can_manage_topics"] = False
+    card, note = await in_topic(
+        hub, group.ketua, group.chat, thread, "/kesimpulan Iuran Rp5.000 per bulan mulai Mei."
+    )
+    assert "Kesimpulan diskusi" in card["text"]
+    assert "tidak boleh menutup topiknya" in note["text"]
+    assert "Pengaturan grup → Administrator → KIM Hub → Kelola topik" in note["text"]
+    assert await store_of(hub).open_discussions(group.kim.id) == []  # concluded all the same

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from telegram import Bot, ChatMemberAdministrator
 from telegram.error import BadRequest
@@ -116,3 +117,19 @@ async def test_privacy_mode_decides_which_group_messages_arrive(
     assert emulator.reaches_bot(nested)
     emulator.state.privacy_mode = False
     assert (await bot.get_me()).can_read_all_group_messages is True
+
+
+async def test_forums_can_be_scripted_over_http(bot: Bot, emulator: BotApiEmulator) -> None:
+    root = emulator.base_url.removesuffix("/bot")
+    async with httpx.AsyncClient(base_url=root) as client:
+        ani = (await client.post("/emulator/user", json={"first_name": "Ani"})).json()["id"]
+        body = {"title": "KIM Forum", "admins": [ani], "forum": True}
+        forum = (await client.post("/emulator/group", json=body)).json()["id"]
+        added = await client.post("/emulator/add_bot", json={"chat": forum, "by": ani,
+                                                              "admin": True})  # fmt: skip
+        assert added.status_code == 200
+        topic = await bot.create_forum_topic(forum, "Jalan desa")
+        text = {"user": ani, "chat": forum, "text": "Setuju", "thread": topic.message_thread_id}
+        update = (await client.post("/emulator/text", json=text)).json()
+    assert update["message"]["message_thread_id"] == topic.message_thread_id
+    assert update["message"]["is_topic_message"] is True

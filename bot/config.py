@@ -78,7 +78,6 @@ class Config:
     reply_retry_delays_s: tuple[float, ...] | None = None
     missed_run_grace_s: int = 6 * 3600
     quiet_hours: QuietHours | None = DEFAULT_QUIET_HOURS
-    aspirasi_daily_limit: int = DAILY_LIMIT  # aspirations a citizen may file per day
     # Where "now" comes from when a person's input is judged (tests inject a fixed one).
     clock: Callable[[], datetime] = field(default=utc_clock, repr=False, compare=False)
     # Aspirasi: the OPD that receive aspirations, the national holidays (working days), and

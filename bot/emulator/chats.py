@@ -7,15 +7,9 @@ from typing import Any
 
 from bot.emulator.errors import bad_request, forbidden
 from bot.emulator.registry import Ctx, accept, handles
-from bot.emulator.state import Chat, User, now
+from bot.emulator.state import ADMIN_RIGHTS, Chat, User
 from bot.emulator.updates import Poller
 
-_ADMIN_RIGHTS = dict.fromkeys(
-    ("can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members",
-     "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
-     "can_delete_stories", "can_pin_messages", "can_manage_topics"),
-    True,
-)  # fmt: skip
 _PRESENT = ("creator", "administrator", "member", "restricted")
 _NO_GIFTS = dict.fromkeys(
     ("unlimited_gifts", "limited_gifts", "unique_gifts", "premium_subscription",
@@ -28,14 +22,15 @@ for _name in ("setWebhook", "logOut", "close", "setMyDescription", "setMyShortDe
     handles(_name)(accept)
 
 
-def member_dict(user: User, status: str) -> dict[str, Any]:
-    """Return the ChatMember object for `user` with `status`, as Telegram shapes it."""
+def member_dict(user: User, status: str, rights: dict[str, bool] | None = None) -> dict[str, Any]:
+    """Return the ChatMember object for `user` with `status` (and administrator `rights`, all
+    granted unless given), as Telegram shapes it."""
     data: dict[str, Any] = {"status": status, "user": user.to_dict()}
     if status == "creator":
         data["is_anonymous"] = False
     elif status == "administrator":
         data.update(can_be_edited=False, is_anonymous=False, can_promote_members=False)
-        data.update(_ADMIN_RIGHTS)
+        data.update({right: (rights or {}).get(right, True) for right in ADMIN_RIGHTS})
     elif status == "kicked":
         data["until_date"] = 0
     elif status == "restricted":
@@ -49,7 +44,7 @@ async def get_me(ctx: Ctx, params: dict[str, Any]) -> dict[str, Any]:
     return {
         **ctx.bot.to_dict(),
         "can_join_groups": True,
-        "can_read_all_group_messages": False,
+        "can_read_all_group_messages": not ctx.state.privacy_mode,
         "supports_inline_queries": False,
         "can_connect_to_business": False,
         "has_main_web_app": False,
@@ -97,7 +92,7 @@ async def my_commands(ctx: Ctx, params: dict[str, Any]) -> Any:
 @handles("getChat")
 async def get_chat(ctx: Ctx, params: dict[str, Any]) -> dict[str, Any]:
     """Return the ChatFullInfo of a chat the bot can see."""
-    chat = _visible(ctx, params["chat_id"])
+    chat = visible(ctx, params["chat_id"])
     info = {**chat.to_dict(), "accent_color_id": 0, "max_reaction_count": 11,
             "accepted_gift_types": dict(_NO_GIFTS)}  # fmt: skip
     if chat.pinned and (chat.id, chat.pinned[-1]) in ctx.state.messages:
@@ -108,10 +103,10 @@ async def get_chat(ctx: Ctx, params: dict[str, Any]) -> dict[str, Any]:
 @handles("getChatMember")
 async def get_chat_member(ctx: Ctx, params: dict[str, Any]) -> dict[str, Any]:
     """Return one member's status, the bot included."""
-    chat = _visible(ctx, params["chat_id"])
+    chat = visible(ctx, params["chat_id"])
     user_id = params["user_id"]
     if user_id == ctx.bot.id:
-        return member_dict(ctx.bot, chat.bot_status)
+        return member_dict(ctx.bot, chat.bot_status, chat.bot_rights)
     if user_id in chat.members:
         return member_dict(*chat.members[user_id])
     if chat.user is not None and chat.user.id == user_id:
@@ -125,20 +120,20 @@ async def get_chat_member(ctx: Ctx, params: dict[str, Any]) -> dict[str, Any]:
 @handles("getChatAdministrators")
 async def get_chat_administrators(ctx: Ctx, params: dict[str, Any]) -> list[dict[str, Any]]:
     """List the creator and administrators, the bot included when it is one."""
-    chat = _visible(ctx, params["chat_id"])
+    chat = visible(ctx, params["chat_id"])
     if not chat.is_group:
         raise bad_request("there are no administrators in the private chat")
     admins = [member_dict(u, s) for u, s in chat.members.values()
               if s in ("creator", "administrator")]  # fmt: skip
     if chat.bot_status == "administrator":
-        admins.append(member_dict(ctx.bot, "administrator"))
+        admins.append(member_dict(ctx.bot, "administrator", chat.bot_rights))
     return admins
 
 
 @handles("getChatMemberCount")
 async def get_chat_member_count(ctx: Ctx, params: dict[str, Any]) -> int:
     """Count present members, the bot included."""
-    chat = _visible(ctx, params["chat_id"])
+    chat = visible(ctx, params["chat_id"])
     if not chat.is_group:
         return 2
     people = sum(1 for _, status in chat.members.values() if status in _PRESENT)
@@ -148,49 +143,14 @@ async def get_chat_member_count(ctx: Ctx, params: dict[str, Any]) -> int:
 @handles("leaveChat")
 async def leave_chat(ctx: Ctx, params: dict[str, Any]) -> bool:
     """Make the bot leave a group; later sends there fail with 403."""
-    chat = _visible(ctx, params["chat_id"])
+    chat = visible(ctx, params["chat_id"])
     chat.bot_status = "left"
     return True
 
 
-@handles("createForumTopic")
-async def create_forum_topic(ctx: Ctx, params: dict[str, Any]) -> dict[str, Any]:
-    """Create a topic; its thread id is the id of its creation service message."""
-    chat = ctx.state.chat_for_send(params["chat_id"])
-    if not chat.is_forum:
-        raise bad_request("the chat is not a forum")
-    topic = {"message_thread_id": ctx.state.next_message_id(chat.id), "name": params["name"],
-             "icon_color": params.get("icon_color", 7322096)}  # fmt: skip
-    ctx.state.topics[(chat.id, topic["message_thread_id"])] = dict(topic)
-    ctx.state.messages[(chat.id, topic["message_thread_id"])] = _topic_created(ctx, chat, topic)
-    return topic
-
-
-@handles("closeForumTopic", "reopenForumTopic")
-async def toggle_forum_topic(ctx: Ctx, params: dict[str, Any]) -> bool:
-    """Close or reopen a topic; sends to a closed topic fail with TOPIC_CLOSED."""
-    chat = ctx.state.chat_for_send(params["chat_id"])
-    topic = ctx.state.topics.get((chat.id, params["message_thread_id"]))
-    if topic is None:
-        raise bad_request("TOPIC_ID_INVALID")
-    closing = ctx.method == "closeforumtopic"
-    if bool(topic.get("closed")) == closing:
-        raise bad_request("TOPIC_NOT_MODIFIED")
-    topic["closed"] = closing
-    return True
-
-
-def _visible(ctx: Ctx, chat_id: Any) -> Chat:
+def visible(ctx: Ctx, chat_id: Any) -> Chat:
+    """Return a chat the bot is still in (403 once it left or was removed)."""
     chat = ctx.state.find_chat(chat_id)
     if chat.bot_status in ("kicked", "left") and chat.is_group:
         raise forbidden(f"bot is not a member of the {chat.type} chat")
     return chat
-
-
-def _topic_created(ctx: Ctx, chat: Chat, topic: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "message_id": topic["message_thread_id"], "from": ctx.bot.to_dict(),
-        "chat": chat.to_dict(), "date": now(), "message_thread_id": topic["message_thread_id"],
-        "is_topic_message": True,
-        "forum_topic_created": {"name": topic["name"], "icon_color": topic["icon_color"]},
-    }  # fmt: skip

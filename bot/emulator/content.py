@@ -125,5 +125,5 @@ def _check_thread(ctx: Ctx, chat: Chat, thread_id: Any) -> None:
     topic = ctx.state.topics.get((chat.id, thread_id))
     if topic is None:
         raise bad_request("message thread not found")
-    if topic.get("closed"):
-        raise bad_request("TOPIC_CLOSED")
+    if topic.get("closed") and not chat.bot_can("can_manage_topics"):
+        raise bad_request("TOPIC_CLOSED")  # admins who manage topics still write in closed ones

@@ -3,9 +3,10 @@
 Every POST takes and returns JSON; updates it builds are queued for the bot's getUpdates.
     POST /emulator/user     {"first_name": "Budi", "username": "budi"}         -> {"id": 1001}
     POST /emulator/group    {"title": "KIM Maju", "admins": [1001], "members": [1002],
-                             "supergroup": false}                              -> {"id": -4001}
-    POST /emulator/add_bot  {"chat": -4001, "by": 1001}                        -> [updates]
-    POST /emulator/text     {"user": 1001, "chat": -4001, "text": "/daftar", "reply_to": 3}
+                             "supergroup": false, "forum": false}              -> {"id": -4001}
+    POST /emulator/add_bot  {"chat": -4001, "by": 1001, "admin": false}        -> [updates]
+    POST /emulator/text     {"user": 1001, "chat": -4001, "text": "/daftar", "reply_to": 3,
+                             "thread": 5}  (thread: a forum topic's id)
     POST /emulator/press    {"user": 1001, "chat": -4001, "message_id": 4, "data": "daftar:ok"}
     POST /emulator/photo    {"user": 1001, "chat": -4001, "reply_to": 9}
     GET  /emulator/sent?chat=-4001                                             -> [messages]
@@ -97,13 +98,15 @@ def _group(emu: BotApiEmulator, body: dict[str, Any]) -> dict[str, Any]:
 
 def _add_bot(emu: BotApiEmulator, body: dict[str, Any]) -> list[dict[str, Any]]:
     by = _find_user(emu, body["by"])
-    return emu.add_bot_to_group(_find_chat(emu, body["chat"], by), by=by)
+    chat = _find_chat(emu, body["chat"], by)
+    return emu.add_bot_to_group(chat, by=by, admin=bool(body.get("admin")))
 
 
 def _text(emu: BotApiEmulator, body: dict[str, Any]) -> dict[str, Any]:
     user = _find_user(emu, body["user"])
     chat = _find_chat(emu, body["chat"], user)
-    return emu.text(user, chat, str(body["text"]), reply_to=body.get("reply_to"), push=True)
+    return emu.text(user, chat, str(body["text"]), reply_to=body.get("reply_to"),
+                    thread_id=body.get("thread"), push=True)  # fmt: skip
 
 
 def _press(emu: BotApiEmulator, body: dict[str, Any]) -> dict[str, Any]:

@@ -62,9 +62,14 @@ async def delete_message(ctx: Ctx, params: dict[str, Any]) -> bool:
 
 @handles("pinChatMessage")
 async def pin_chat_message(ctx: Ctx, params: dict[str, Any]) -> bool:
-    """Pin a known message in its chat."""
+    """Pin a known message in its chat (admins with can_pin_messages; in basic groups,
+    members too unless forbidden); pinning the pinned message again is CHAT_NOT_MODIFIED."""
     chat = ctx.state.chat_for_send(params["chat_id"])
+    if chat.is_group and not chat.bot_may_pin():
+        raise bad_request("not enough rights to manage pinned messages in the chat")
     ctx.state.message(chat.id, params["message_id"], "message to pin not found")
+    if params["message_id"] in chat.pinned:
+        raise bad_request("CHAT_NOT_MODIFIED")
     chat.pinned.append(params["message_id"])
     return True
 
@@ -73,6 +78,8 @@ async def pin_chat_message(ctx: Ctx, params: dict[str, Any]) -> bool:
 async def unpin_chat_message(ctx: Ctx, params: dict[str, Any]) -> bool:
     """Unpin one message, or the most recently pinned one."""
     chat = ctx.state.chat_for_send(params["chat_id"])
+    if chat.is_group and not chat.bot_may_pin():
+        raise bad_request("not enough rights to manage pinned messages in the chat")
     target = params.get("message_id", chat.pinned[-1] if chat.pinned else None)
     if target not in chat.pinned:
         raise bad_request("message to unpin not found")

@@ -12,8 +12,9 @@ from typing import Any
 
 from bot.emulator import media
 from bot.emulator.chats import member_dict
-from bot.emulator.content import shallow
+from bot.emulator.content import GENERAL_TOPIC, shallow
 from bot.emulator.html import utf16_len
+from bot.emulator.privacy import reaches_bot
 from bot.emulator.registry import bot_user
 from bot.emulator.spec import UploadedFile
 from bot.emulator.state import Chat, State, User, now
@@ -42,6 +43,17 @@ class Scripting:
     def push(self, update: dict[str, Any]) -> dict[str, Any]:
         """Queue an update for getUpdates and return it."""
         return self.updates.push(update)
+
+    def reaches_bot(self, update: dict[str, Any]) -> bool:
+        """Whether Telegram would hand `update` to the bot (privacy mode, see privacy.py)."""
+        return reaches_bot(self.state, self.bot, update)
+
+    def make_admin(self, chat: Chat, **rights: bool) -> Chat:
+        """Make the bot an administrator of a group, with every right unless one is given
+        (`make_admin(chat, can_manage_topics=False)`)."""
+        chat.bot_status = "administrator"
+        chat.bot_rights = dict(rights)
+        return chat
 
     def user(self, first_name: str = "Budi", last_name: str | None = None,
              username: str | None = None, language_code: str | None = "id") -> User:  # fmt: skip
@@ -188,9 +200,13 @@ class Scripting:
             "chat": chat.to_dict(),
             "date": now(),
         }
+        in_topic = chat.is_forum and thread_id is not None and thread_id != GENERAL_TOPIC
         if thread_id is not None:
             message["message_thread_id"] = thread_id
-            message["is_topic_message"] = chat.is_forum
+        if in_topic:
+            message["is_topic_message"] = True
+        if reply_to is None and in_topic:
+            reply_to = thread_id  # Telegram: a topic message replies to the topic's creation
         if reply_to is not None:
             reply_id = reply_to if isinstance(reply_to, int) else reply_to["message_id"]
             replied = self.state.messages.get((chat.id, reply_id))
@@ -200,8 +216,10 @@ class Scripting:
         return message
 
     def _emit(self, kind: str, payload: dict[str, Any], push: bool) -> dict[str, Any]:
+        """Build an update; queue it when `push`, unless privacy mode hides it from the bot
+        and the emulator enforces privacy (State.enforce_privacy)."""
         update = {"update_id": self.updates.new_id(), kind: copy.deepcopy(payload)}
-        if push:
+        if push and (not self.state.enforce_privacy or self.reaches_bot(update)):
             self.updates.push(update)
         return update
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.emulator import chats, editing, sending  # noqa: F401  (registers handlers)
+from bot.emulator import chats, editing, forum, sending  # noqa: F401  (registers handlers)
 from bot.emulator.content import check_markup
 from bot.emulator.errors import ApiError, bad_request
 from bot.emulator.faults import BAD_GATEWAY_HTML, Fault, FaultBook

@@ -11,6 +11,11 @@ from bot.emulator.errors import bad_request, forbidden, migrated
 from bot.emulator.spec import UploadedFile
 
 MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted", "left", "kicked"})
+ADMIN_RIGHTS = (
+    "can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members",
+    "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
+    "can_delete_stories", "can_pin_messages", "can_manage_topics",
+)  # fmt: skip
 
 
 def now() -> int:
@@ -51,6 +56,10 @@ class Chat:
     members: dict[int, tuple[User, str]] = field(default_factory=dict)
     migrated_to: int | None = None
     pinned: list[int] = field(default_factory=list)
+    # The bot's administrator rights while it is an administrator (all granted unless set).
+    bot_rights: dict[str, bool] = field(default_factory=dict)
+    # What plain members may do; in a basic group they may pin unless the admins forbade it.
+    members_can_pin: bool = True
 
     def set_member(self, user: User, status: str) -> None:
         """Set `user`'s membership status (creator/administrator/member/left/kicked...)."""
@@ -76,6 +85,18 @@ class Chat:
     def is_group(self) -> bool:
         """Return whether this is a group, supergroup or channel (negative id)."""
         return self.id < 0
+
+    def bot_can(self, right: str) -> bool:
+        """Return whether the bot holds an administrator right (`can_manage_topics` ...)."""
+        if self.bot_status == "creator":
+            return True
+        return self.bot_status == "administrator" and self.bot_rights.get(right, True)
+
+    def bot_may_pin(self) -> bool:
+        """Return whether the bot may pin: a right of admins, of members in basic groups."""
+        if self.bot_can("can_pin_messages"):
+            return True
+        return self.type == "group" and self.members_can_pin and self.bot_status == "member"
 
 
 @dataclass
@@ -113,6 +134,11 @@ class State:
     settings: dict[str, Any] = field(default_factory=dict)
     topics: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     open_chats: bool = False  # benchmarks: unknown numeric chat ids exist on first use
+    # BotFather's /setprivacy: with privacy mode on (Telegram's default) a bot that is no
+    # admin gets only commands, replies to its own messages and service messages of a group.
+    # getMe reports it; `enforce_privacy` makes pushed updates obey it (off: every update).
+    privacy_mode: bool = True
+    enforce_privacy: bool = False
     _last_message_id: dict[int, int] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 

@@ -9,6 +9,7 @@ works and bot/outbox/supervisor.py for what happens when it fails.
 from bot.outbox.delivery import RetryPolicy
 from bot.outbox.message import (
     OutboxMessage,
+    close_topic,
     copy_message,
     document_message,
     edit_markup,
@@ -35,6 +36,7 @@ __all__ = [
     "RowStatus",
     "SentMessage",
     "SkippingClock",
+    "close_topic",
     "copy_message",
     "delivery_bot",
     "document_message",

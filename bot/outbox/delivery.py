@@ -6,12 +6,15 @@
 and jitter, capped, until `max_attempts`, then final failure. An edit whose message already
 shows the change ("message is not modified") is sent; one whose message is gone (deleted,
 too old, unknown chat) is skipped: nothing is left to edit, so it is no failure for /gagal.
+Closing a forum topic is done when it is closed already, skipped when the topic is gone. A
+message for a forum topic that is gone goes to the group's General topic instead.
 """
 
 from __future__ import annotations
 
+import logging
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,7 +28,7 @@ from telegram.error import (
     TelegramError,
 )
 
-from bot.outbox.message import EDIT_METHODS
+from bot.outbox.message import EDIT_METHODS, TOPIC_METHODS
 from bot.outbox.records import OutboxRow, RowStatus, Settled
 
 # How Telegram says that an edit has nothing left to do (lower case, as a prefix).
@@ -36,6 +39,12 @@ NOTHING_TO_EDIT = (
     "message_id_invalid",
     "chat not found",
 )
+TOPIC_UNCHANGED = "topic_not_modified"
+NO_TOPIC = ("topic_id_invalid", "message thread not found", "topic_deleted", "chat not found",
+            "the chat is not a forum")  # fmt: skip
+# How Telegram refuses a message for a forum topic that is gone (or that it may not enter).
+LOST_THREAD = ("message thread not found", "topic_deleted", "topic_closed")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,11 @@ async def attempt(bot: Bot, row: OutboxRow, policy: RetryPolicy, now: datetime) 
     except Forbidden as error:
         return Attempt(Settled(row, RowStatus.SKIPPED, error=_text(error)), gone=True)
     except BadRequest as error:  # a subclass of NetworkError: check it first
+        if _lost_thread(row, error):
+            log.warning("outbox: topik %s di %s tidak ada; dikirim ke General",
+                        row.params["message_thread_id"], row.chat_id)  # fmt: skip
+            general = {k: v for k, v in row.params.items() if k != "message_thread_id"}
+            return await attempt(bot, replace(row, params=general), policy, now)
         return Attempt(Settled(row, _refused(row, error), error=_text(error)))
     except NetworkError as error:  # includes TimedOut and 5xx answers
         return Attempt(_backoff(row, error, policy, now))
@@ -88,11 +102,25 @@ async def attempt(bot: Bot, row: OutboxRow, policy: RetryPolicy, now: datetime) 
     return Attempt(Settled(row, RowStatus.SENT, message_id=_message_id(result)))
 
 
+def _lost_thread(row: OutboxRow, error: BadRequest) -> bool:
+    """Whether a new message was refused only because its forum topic is gone."""
+    return (
+        row.method not in EDIT_METHODS | TOPIC_METHODS
+        and "message_thread_id" in row.params
+        and error.message.lower().startswith(LOST_THREAD)
+    )
+
+
 def _refused(row: OutboxRow, error: BadRequest) -> RowStatus:
-    """A 400 is final: failed, unless it is an edit that has nothing (left) to do."""
+    """A 400 is final: failed, unless it is an edit or a topic change with nothing (left)
+    to do."""
+    message = error.message.lower()
+    if row.method in TOPIC_METHODS:
+        if message.startswith(TOPIC_UNCHANGED):
+            return RowStatus.SENT  # closed already
+        return RowStatus.SKIPPED if message.startswith(NO_TOPIC) else RowStatus.FAILED
     if row.method not in EDIT_METHODS:
         return RowStatus.FAILED
-    message = error.message.lower()
     if message.startswith(NOT_MODIFIED):
         return RowStatus.SENT  # the message already shows it
     if message.startswith(NOTHING_TO_EDIT):

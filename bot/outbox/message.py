@@ -1,8 +1,10 @@
 """What the outbox sends: one Bot API call per chat, kept as JSON until it is sent.
 
 Besides new messages it edits existing ones (the card of a decision): `edit_text`,
-`edit_markup`. An edit that finds its message gone or already showing the change is done,
-not failed (bot/outbox/delivery.py).
+`edit_markup`, and closes forum topics (`close_topic`). An edit that finds its message gone
+or already showing the change is done, not failed, and so is a close that finds its topic
+gone or closed (bot/outbox/delivery.py). A message with a `thread_id` goes to that forum
+topic; delivery sends it to General when the topic is gone.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from telegram import InlineKeyboardMarkup
 
 SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendVoice", "copyMessage"})
 EDIT_METHODS = frozenset({"editMessageText", "editMessageReplyMarkup"})
+TOPIC_METHODS = frozenset({"closeForumTopic"})
 
 
 @dataclass(frozen=True)
@@ -25,12 +28,14 @@ class OutboxMessage:
     params: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.method not in SEND_METHODS | EDIT_METHODS:
+        if self.method not in SEND_METHODS | EDIT_METHODS | TOPIC_METHODS:
             raise ValueError(f"the outbox does not send {self.method}")
         if "chat_id" in self.params:
             raise ValueError("chat_id belongs to OutboxMessage.chat_id, not to params")
         if self.is_edit and not isinstance(self.params.get("message_id"), int):
             raise ValueError(f"{self.method} needs the message_id of the message to edit")
+        if self.is_topic_change and not isinstance(self.params.get("message_thread_id"), int):
+            raise ValueError(f"{self.method} needs the message_thread_id of the topic")
 
     @property
     def is_edit(self) -> bool:
@@ -38,10 +43,18 @@ class OutboxMessage:
         return self.method in EDIT_METHODS
 
     @property
+    def is_topic_change(self) -> bool:
+        """Whether it changes a forum topic (closes it) instead of sending a message."""
+        return self.method in TOPIC_METHODS
+
+    @property
     def target(self) -> str:
-        """Where it goes: the chat, and for an edit the message ("<chat>/<message>")."""
+        """Where it goes: the chat, for an edit the message ("<chat>/<message>"), for a
+        topic change the topic ("<chat>/topic:<thread>")."""
         if self.is_edit:
             return f"{self.chat_id}/{self.params['message_id']}"
+        if self.is_topic_change:
+            return f"{self.chat_id}/topic:{self.params['message_thread_id']}"
         return str(self.chat_id)
 
 
@@ -134,3 +147,8 @@ def edit_markup(
     """Replace the buttons of a message the bot sent (None: take them away)."""
     return OutboxMessage(chat_id, "editMessageReplyMarkup",
                          {"message_id": message_id} | _markup(markup))  # fmt: skip
+
+
+def close_topic(chat_id: int, thread_id: int) -> OutboxMessage:
+    """Close a forum topic of a group (people no longer write in it)."""
+    return OutboxMessage(chat_id, "closeForumTopic", {"message_thread_id": thread_id})

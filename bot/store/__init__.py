@@ -10,6 +10,7 @@ from bot.store.aspirasi import AspirationStore, Change
 from bot.store.aspirasi_lists import AspirationListStore
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
 from bot.store.diseminasi import BroadcastStore
+from bot.store.diskusi import DiscussionStore
 from bot.store.inbox import InboxStore
 from bot.store.outbox import OutboxStore
 from bot.store.people import PeopleStore
@@ -24,8 +25,8 @@ __all__ = ["Change", "MembershipError", "Store", "from_db_time", "to_db_time", "
 
 class Store(
     LinkStore, KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore,
-    BroadcastStore, OutboxStore, InboxStore, LostReplyStore, AspirationStore,
-    AspirationListStore,
+    BroadcastStore, DiscussionStore, OutboxStore, InboxStore, LostReplyStore,
+    AspirationStore, AspirationListStore,
     StoreBase,
 ):  # fmt: skip
     """Every domain's queries over one aiosqlite connection."""

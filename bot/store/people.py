@@ -167,6 +167,12 @@ class PeopleStore(StoreBase):
         await self._write(
             "UPDATE aspiration_event SET by_user = NULL WHERE by_user = ?", (user_id,)
         )
+        # A discussion keeps its counts; who opened, closed or took part in it goes.
+        await self._write("DELETE FROM discussion_participant WHERE user_id = ?", (user_id,))
+        for column in ("opened_by", "closed_by"):
+            await self._write(
+                f"UPDATE discussion SET {column} = NULL WHERE {column} = ?", (user_id,)
+            )
 
     async def _names_of(self, user_id: int) -> list[str | None]:
         """Every name the database keeps for a person (as they were last seen, as a member)."""

@@ -1,7 +1,8 @@
 """Compose what one KIM group receives: one news message, or one digest for several (pure).
 
-Each part stays under Telegram's 4096 characters and carries one "Sudah disebarluaskan"
-button per item it lists (handlers/akses/callbacks.py SEBAR).
+Each part stays under Telegram's 4096 characters and carries, per item it lists, a row of
+"Sudah disebarluaskan" (handlers/akses/callbacks.py SEBAR) and "Diskusikan" (Diskusi's
+button, broadcasts/diskusi/buttons.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from bot.telegram_html import sanitize_html
 from bot.telegram_length import split_html, truncate_html, visible_length
 from bot.texts import TemplateInputError, Texts
 from broadcasts.akses.feeds import Source
+from broadcasts.diskusi.buttons import discuss_news
 from handlers.akses.callbacks import SEBAR
 
 MESSAGE_LIMIT = 4096
@@ -33,15 +35,20 @@ class Part:
     markup: InlineKeyboardMarkup | None
 
 
-def sebar_keyboard(texts: Texts, items: Sequence[tuple[int, int | None]]) -> InlineKeyboardMarkup:
-    """One confirmation button per (news id, number shown in the digest or None)."""
-    buttons = [
-        InlineKeyboardButton(
-            texts.render("akses/button_sebar", number=number), callback_data=SEBAR.data(i)
-        )
-        for i, number in items
-    ]
-    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+def item_keyboard(texts: Texts, items: Sequence[tuple[int, int | None]]) -> InlineKeyboardMarkup:
+    """Per (news id, number shown in the digest or None): a row of its confirmation button
+    and its "Diskusikan"."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.render("akses/button_sebar", number=number), callback_data=SEBAR.data(i)
+                ),
+                discuss_news(texts, i, number),
+            ]
+            for i, number in items
+        ]
+    )
 
 
 def render_item(texts: Texts, news: News, source: Source | None) -> str:
@@ -71,7 +78,7 @@ def compose(
     if len(items) == 1:
         news = items[0]
         text = render_item(texts, news, sources.get(news.source_id))
-        return _fit(text, (news.id,), sebar_keyboard(texts, [(news.id, None)]))
+        return _fit(text, (news.id,), item_keyboard(texts, [(news.id, None)]))
     header = texts.render("akses/digest_header", kim_name=kim_name, count=len(items))
     footer = texts.render("akses/digest_footer")
     blocks = [_entry(texts, n, number, sources) for number, n in enumerate(items, 1)]
@@ -111,7 +118,7 @@ def _pack(
 
 def _part(texts: Texts, text: str, items: list[News], indexes: list[int]) -> list[Part]:
     ids = tuple(items[i].id for i in indexes)
-    return _fit(text, ids, sebar_keyboard(texts, [(items[i].id, i + 1) for i in indexes]))
+    return _fit(text, ids, item_keyboard(texts, [(items[i].id, i + 1) for i in indexes]))
 
 
 def _fit(text: str, ids: tuple[int, ...], markup: InlineKeyboardMarkup) -> list[Part]:

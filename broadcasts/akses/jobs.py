@@ -3,7 +3,8 @@
 Jobs: "broadcast:feed:<source_id>" polls a source, then re-schedules itself for the time
 the source is next due (its interval, Cache-Control, or backoff when failing; persisted, so
 a restart keeps the schedule). "broadcast:news:digest" gathers approved, undelivered items
-per KIM and queues one message (or one digest) per group in the outbox; during quiet hours
+per KIM and queues one message (or one digest) per group in the outbox (a forum group's in
+the topic it chose with /topik); during quiet hours
 it composes nothing, so the night's items leave together as one digest in the morning.
 """
 
@@ -129,13 +130,16 @@ async def deliver_digests(context: BotContext, now: datetime) -> list[str]:
             kims[kim.id] = kim
             due[kim.id].append(news)
     keys: list[str] = []
+    threads = await context.store.news_threads(due)  # forum groups: their news topic
     for kim_id, items in due.items():
-        keys += await _deliver(context, kims[kim_id], items)
+        keys += await _deliver(context, kims[kim_id], items, threads.get(kim_id))
     return keys
 
 
-async def _deliver(context: BotContext, kim: Kim, items: list[News]) -> list[str]:
-    """Queue one KIM's message(s) and remember what they carry."""
+async def _deliver(
+    context: BotContext, kim: Kim, items: list[News], thread_id: int | None
+) -> list[str]:
+    """Queue one KIM's message(s), in its news topic if it chose one; remember what they carry."""
     assert kim.chat_id is not None
     sources = {s.id: s for s in context.service(FeedsConfig).sources}
     # Off the loop: a feeds.yaml item template renders within limits, but may take a moment.
@@ -145,7 +149,7 @@ async def _deliver(context: BotContext, kim: Kim, items: list[News]) -> list[str
     keys = []
     for number, part in enumerate(parts, 1):
         key = f"news:{kim.id}:{digest}:{number}"
-        message = text_message(kim.chat_id, part.text, part.markup)
+        message = text_message(kim.chat_id, part.text, part.markup, thread_id)
         await context.outbox.submit(kind="news", item=key, messages=[message])
         await context.store.record_deliveries(kim.id, part.news_ids, key)
         keys.append(key)

@@ -38,6 +38,7 @@ async def remind_unconfirmed(context: BotContext, now: datetime) -> int:
     by_run: dict[int, list[Delivery]] = defaultdict(list)
     for delivery in due:
         by_run[delivery.run_id].append(delivery)
+    threads = await context.store.news_threads(d.kim_id for d in due)  # forum groups
     for run_id, deliveries in by_run.items():
         run = await context.store.get_run(run_id)
         broadcast = await context.store.get_broadcast(run.broadcast_id) if run else None
@@ -47,16 +48,18 @@ async def remind_unconfirmed(context: BotContext, now: datetime) -> int:
         await context.outbox.submit(
             kind=KIND,
             item=str(run_id),
-            messages=[_reminder(d, text) for d in deliveries],
+            messages=[_reminder(d, text, threads.get(d.kim_id)) for d in deliveries],
             created_by=broadcast.created_by,
             progress_chat_id=None,
         )
     return len(due)
 
 
-def _reminder(delivery: Delivery, text: str) -> OutboxMessage:
-    """The reminder for one group, as a reply to the broadcast where it still exists."""
-    message = text_message(delivery.chat_id, text, receipt_markup(delivery.run_id))
+def _reminder(delivery: Delivery, text: str, thread_id: int | None) -> OutboxMessage:
+    """The reminder for one group (in its news topic), as a reply to the broadcast where it
+    still exists."""
+    markup = receipt_markup(delivery.run_id, discuss=False)
+    message = text_message(delivery.chat_id, text, markup, thread_id)
     if delivery.message_id is None:
         return message
     reply = {"message_id": delivery.message_id, "allow_sending_without_reply": True}

@@ -116,7 +116,7 @@ async def submit_run(context: BotContext, broadcast: Broadcast, run: BroadcastRu
     """Render a run for each KIM it is addressed to and queue it in the outbox."""
     wanted = {d.kim_id for d in await context.store.deliveries(run.id)}
     kims = [k for k in await context.store.list_kims() if k.id in wanted]
-    to = addressees(kims, context.region)
+    to = addressees(kims, context.region, await context.store.news_threads(wanted))
     if not to:
         log.warning("Siaran #%d putaran %d: tidak ada KIM tujuan", broadcast.id, run.run_no)
         await context.store.set_run_batch(run.id, NOTHING_TO_SEND)

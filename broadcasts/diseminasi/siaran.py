@@ -8,7 +8,7 @@ Run times are computed in local time (WIB): daily, weekly, or monthly clamped to
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from time import monotonic
@@ -22,6 +22,7 @@ from bot.sandbox import template_source
 from bot.telegram_length import truncate_html, visible_length
 from bot.texts import TemplateInputError, Texts
 from bot.wilayah import Region
+from broadcasts.diskusi.buttons import discuss_siaran
 from handlers.diseminasi import labels
 from handlers.diseminasi.callbacks import RECEIPT
 
@@ -42,11 +43,13 @@ class KimVars:
 
 @dataclass(frozen=True)
 class Addressee:
-    """One KIM group a run goes to, with its template variables."""
+    """One KIM group a run goes to, with its template variables (and, for a forum group, the
+    topic it receives broadcasts in)."""
 
     kim_id: int
     chat_id: int
     vars: KimVars
+    thread_id: int | None = None
 
 
 def kim_vars(kim: Kim, region: Region) -> KimVars:
@@ -60,9 +63,16 @@ def kim_vars(kim: Kim, region: Region) -> KimVars:
     )
 
 
-def addressees(kims: Sequence[Kim], region: Region) -> list[Addressee]:
-    """The reachable KIMs as addressees."""
-    return [Addressee(k.id, k.chat_id, kim_vars(k, region)) for k in kims if k.chat_id is not None]
+def addressees(
+    kims: Sequence[Kim], region: Region, threads: Mapping[int, int] | None = None
+) -> list[Addressee]:
+    """The reachable KIMs as addressees (`threads`: a forum group's topic, by KIM id)."""
+    threads = threads or {}
+    return [
+        Addressee(k.id, k.chat_id, kim_vars(k, region), threads.get(k.id))
+        for k in kims
+        if k.chat_id is not None
+    ]
 
 
 def reachable(kim: Kim) -> bool:
@@ -122,29 +132,29 @@ def first_too_long(
     return None
 
 
-def receipt_markup(run_id: int) -> InlineKeyboardMarkup:
-    """The "Sudah disebarluaskan" button of a run."""
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(labels.RECEIPT, callback_data=RECEIPT.data(run_id))]]
-    )
+def receipt_markup(run_id: int, discuss: bool = True) -> InlineKeyboardMarkup:
+    """The "Sudah disebarluaskan" button of a run, and (unless told) its "Diskusikan"."""
+    receipt = InlineKeyboardButton(labels.RECEIPT, callback_data=RECEIPT.data(run_id))
+    return InlineKeyboardMarkup([[receipt], [discuss_siaran(run_id)]] if discuss else [[receipt]])
 
 
 def message_for(
-    content: Content, chat_id: int, rendered: str | None, markup: InlineKeyboardMarkup | None
-) -> OutboxMessage:
-    """One chat's message of a broadcast."""
+    content: Content, chat_id: int, rendered: str | None, markup: InlineKeyboardMarkup | None,
+    thread_id: int | None = None,
+) -> OutboxMessage:  # fmt: skip
+    """One chat's message of a broadcast (into a forum topic when `thread_id` names one)."""
     caption = truncate_html(rendered, CAPTION_LIMIT) if rendered else None
     if content.kind == ContentKind.PHOTO:
         assert content.file_id is not None
-        return photo_message(chat_id, content.file_id, caption, markup)
+        return photo_message(chat_id, content.file_id, caption, markup, thread_id)
     if content.kind == ContentKind.DOCUMENT:
         assert content.file_id is not None
-        return document_message(chat_id, content.file_id, caption, markup)
+        return document_message(chat_id, content.file_id, caption, markup, thread_id)
     if content.kind == ContentKind.COPY:
         assert content.from_chat_id is not None
         assert content.message_id is not None
-        return copy_message(chat_id, content.from_chat_id, content.message_id, markup)
-    return text_message(chat_id, truncate_html(rendered or "", TEXT_LIMIT), markup)
+        return copy_message(chat_id, content.from_chat_id, content.message_id, markup, thread_id)
+    return text_message(chat_id, truncate_html(rendered or "", TEXT_LIMIT), markup, thread_id)
 
 
 def build_messages(
@@ -152,7 +162,10 @@ def build_messages(
 ) -> list[OutboxMessage]:
     """Every addressee's rendered message, each with the run's receipt button."""
     markup = receipt_markup(run_id)
-    return [message_for(content, a.chat_id, render(texts, content, a.vars), markup) for a in to]
+    return [
+        message_for(content, a.chat_id, render(texts, content, a.vars), markup, a.thread_id)
+        for a in to
+    ]
 
 
 def local_moment(day: date, at: time, tz: tzinfo) -> datetime:

@@ -1,8 +1,10 @@
 """Akses's callback data, spelled in one place (see handlers/common/codec.py).
 
 kurasi:… a curator's buttons on a news card and its ‹ › (kurasi:hal:<n>); topik:<topic> a
-KIM group's topic toggle; berita:sebar:<news_id> "Sudah disebarluaskan" under a delivered
-news item (built by broadcasts/akses/digest.py); berita:hal:[<topic>]:<page> /berita's pages.
+KIM group's topic toggle; topikforum:<thread>|baru the forum topic where a KIM group gets
+news and broadcasts (0: General; baru: a new topic); berita:sebar:<news_id> "Sudah
+disebarluaskan" under a delivered news item (built by broadcasts/akses/digest.py);
+berita:hal:[<topic>]:<page> /berita's pages.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ SHOW_CARD = KURASI.action("lihat", ID)
 QUEUE_PAGE = KURASI.action("hal", ID)
 
 KIM_TOPIC = Codec("topik").action("", TOPIC)
+NEWS_FORUM = Codec("topikforum")  # not under "topik:": a feed topic may be named "baru"
+NEWS_THREAD = NEWS_FORUM.action("", ID)  # the topic's thread id; 0 = General
+NEW_NEWS_THREAD = NEWS_FORUM.action("baru")
 BERITA = Codec("berita")
 SEBAR = BERITA.action("sebar", ID)
 NEWS_PAGE = BERITA.action("hal", f"(?:{TOPIC})?", ID)  # no topic: every approved item

@@ -1,22 +1,23 @@
 """News for KIM groups and citizens: topic choices, dissemination receipts, latest news.
 
 Commands: /topik in a KIM group shows its topics as toggles (anyone may look, group admins
-switch; all topics are on until switched off); /berita [topik] in private lists the latest
+switch; all topics are on until switched off), and in a forum group where news goes
+(news_topic.py); /berita [topik] in private lists the latest
 approved items, a page at a time (berita:hal:[<topic>]:<page>). Buttons: topik:<topic_id>;
 berita:sebar:<news_id> under each news message records that a member passed the item on.
 """
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from telegram import Update
 
 from bot.context import BotContext
 from bot.models.akses import MANUAL_SOURCE
-from bot.models.registrasi import Kim, KimStatus
 from bot.user_text import clean
 from broadcasts.akses.feeds import FeedsConfig, Topic
 from handlers.akses import callbacks as cb
-from handlers.akses import keyboards as kb
+from handlers.akses.news_topic import enabled_topics, topics_view, verified_kim
 from handlers.common.access import is_group, is_group_admin
 from handlers.common.pager import Page, keyboard, page_number, page_text, show
 from handlers.common.replies import alert, answer, callback_data, person_name, reply, toast
@@ -25,36 +26,24 @@ LATEST_COUNT = 10
 WORD_LIMIT = 64  # a topic is one or two words; a longer one is shown cut, as unknown
 
 
-async def _verified_kim(update: Update, context: BotContext) -> Kim | None:
-    chat = update.effective_chat
-    kim = await context.store.kim_by_chat(chat.id) if chat else None
-    return kim if kim is not None and kim.status == KimStatus.VERIFIED else None
-
-
-async def _enabled(context: BotContext, kim: Kim, topics: tuple[Topic, ...]) -> set[str]:
-    choices = await context.store.kim_topic_choices(kim.id)
-    return {t.id for t in topics if choices.get(t.id, True)}
-
-
 async def show_topics(update: Update, context: BotContext) -> None:
-    """/topik: the group's topics as toggles."""
+    """/topik: the group's topics as toggles (and, in a forum, where news goes)."""
     if not is_group(update):
         await reply(update, context, "akses/group_only")
         return
-    kim = await _verified_kim(update, context)
+    kim = await verified_kim(update, context)
     topics = context.service(FeedsConfig).topics
     if kim is None or not topics:
         await reply(update, context, "akses/not_kim" if kim is None else "akses/no_topics")
         return
-    enabled = await _enabled(context, kim, topics)
-    markup = kb.kim_topics_keyboard(topics, enabled)
-    await reply(update, context, "akses/topics", markup, kim=kim, enabled_count=len(enabled))
+    text, markup = await topics_view(update, context, kim)
+    await reply(update, context, "common/prepared", markup, html=Markup(text))
 
 
 async def toggle_kim_topic(update: Update, context: BotContext) -> None:
     """topik:<id>: a group admin switches one topic; others are told only admins may."""
     user, chat = update.effective_user, update.effective_chat
-    kim = await _verified_kim(update, context)
+    kim = await verified_kim(update, context)
     topics = context.service(FeedsConfig).topics
     (topic,) = cb.KIM_TOPIC.parse(callback_data(update)) or ("",)
     if user is None or chat is None or kim is None or topic not in {t.id for t in topics}:
@@ -63,21 +52,19 @@ async def toggle_kim_topic(update: Update, context: BotContext) -> None:
     if not await is_group_admin(context, chat.id, user.id):
         await alert(update, context, "akses/topic_admin_only")
         return
-    enabled = await _enabled(context, kim, topics)
+    enabled = await enabled_topics(context, kim, topics)
     await context.store.set_kim_topic(kim.id, topic, topic not in enabled)
     enabled ^= {topic}
     await answer(update)
-    text = context.texts.render("akses/topics", kim=kim, enabled_count=len(enabled))
+    text, markup = await topics_view(update, context, kim, enabled)
     assert update.callback_query is not None
-    await update.callback_query.edit_message_text(
-        text, reply_markup=kb.kim_topics_keyboard(topics, enabled)
-    )
+    await update.callback_query.edit_message_text(text, reply_markup=markup)
 
 
 async def confirm_dissemination(update: Update, context: BotContext) -> None:
     """berita:sebar:<id>: record that a member of this KIM passed the item on, and thank them."""
     user = update.effective_user
-    kim = await _verified_kim(update, context)
+    kim = await verified_kim(update, context)
     (news_id,) = cb.SEBAR.parse(callback_data(update)) or ("0",)
     news = await context.store.get_news(int(news_id))
     if user is None or kim is None or news is None:

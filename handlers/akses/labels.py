@@ -11,3 +11,7 @@ DONE: Final = "« Selesai"
 ON: Final = "✅"
 OFF: Final = "⬜"
 PLACEHOLDER_MANUAL: Final = "Judul berita, lalu ringkasan"
+NEWS_HERE: Final = "📌 Berita & siaran ke topik ini"
+NEWS_GENERAL: Final = "↩️ Berita & siaran ke General"
+NEWS_NEW_TOPIC: Final = "➕ Buat topik khusus berita"
+NEWS_TOPIC_NAME: Final = "📰 Berita & Siaran"  # the forum topic the bot creates for them

@@ -6,7 +6,7 @@ from telegram.ext import CommandHandler, ConversationHandler
 
 from bot.context import KimApplication
 from handlers.akses import callbacks as cb
-from handlers.akses import curation, group_news
+from handlers.akses import curation, group_news, news_topic
 from handlers.common.draft import CONVERSATION_TIMEOUT, cancel_with, timed_out
 from handlers.common.wiring import (
     ANY_MESSAGE,
@@ -29,6 +29,7 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(button(curation.close_topics, cb.SHOW_CARD))
     app.add_handler(button(curation.turn_queue, cb.QUEUE_PAGE))
     app.add_handler(button(group_news.toggle_kim_topic, cb.KIM_TOPIC))
+    app.add_handler(button(news_topic.choose_news_thread, cb.NEWS_THREAD, cb.NEW_NEWS_THREAD))
     app.add_handler(button(group_news.confirm_dissemination, cb.SEBAR))
     app.add_handler(CommandHandler(command("topik"), group_news.show_topics))
     app.add_handler(CommandHandler(command("berita"), group_news.show_latest))

@@ -16,6 +16,7 @@ PRIVATE_COMMANDS: Final = (
     ("aspirasi", "Sampaikan aspirasi kepada pemerintah daerah"),
     ("status", "Lihat status aspirasi (mis. /status ASP-2611-0042)"),
     ("aspirasiku", "Daftar aspirasi saya"),
+    ("diskusi", "Diskusi terbuka di KIM Anda"),
     ("hapusdata", "Hapus data pribadi Anda"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -25,6 +26,8 @@ GROUP_COMMANDS: Final = (
     ("profil", "Profil KIM"),
     ("topik", "Pilih topik berita"),
     ("aspirasi", "Catat aspirasi warga (lanjut di chat pribadi)"),
+    ("diskusi", "Buka diskusi, atau lihat yang berjalan"),
+    ("kesimpulan", "Tutup diskusi dengan kesimpulan"),
     ("keluar", "Keluar dari keanggotaan KIM"),
     ("bantuan", "Panduan perintah"),
     ("batal", "Batalkan proses yang sedang berjalan"),
@@ -70,6 +73,8 @@ ENGLISH_ALIASES: Final = {
     "aspirasi": ("aspiration",),
     "aspirasiku": ("myaspirations",),
     "aspirasi_masuk": ("incoming",),
+    "diskusi": ("discuss",),
+    "kesimpulan": ("conclude",),
 }
 
 CONFIRM: Final = "✅ Konfirmasi"

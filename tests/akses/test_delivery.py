@@ -67,7 +67,10 @@ async def test_approved_item_reaches_subscribed_kims_once(
     assert len(keys) == 1
     [message] = news_sent(hub, sehat.chat.id)
     assert STUNTING[0] in message["text"]
-    assert buttons(message) == {f"berita:sebar:{news_id}": "✅ Sudah disebarluaskan"}
+    assert buttons(message) == {
+        f"berita:sebar:{news_id}": "✅ Sudah disebarluaskan",
+        f"diskusi:berita:{news_id}": "💬 Diskusikan",
+    }
     assert news_sent(hub, tani.chat.id) == []  # switched kesehatan off
 
     # The same story from a second source is a duplicate and never reaches them again.
@@ -91,7 +94,10 @@ async def test_several_items_go_as_one_digest(news_hub: Hub, feeds_server: Feeds
     assert PUPUK[0] in digest["text"]
     assert SEKOLAH[0] in digest["text"]
     assert "2 berita" in digest["text"]
-    assert len(buttons(digest)) == 2
+    assert set(buttons(digest).values()) == {
+        "✅ Sudah disebarluaskan (1)", "💬 Diskusikan (1)",
+        "✅ Sudah disebarluaskan (2)", "💬 Diskusikan (2)",
+    }  # fmt: skip
     assert await deliver_digests(context_of(hub), utcnow()) == []
 
 

@@ -50,8 +50,8 @@ def test_digest_splits_under_the_limit_with_buttons_per_part() -> None:
     for part in parts:
         assert visible_length(part.text) <= 4096
         assert part.markup is not None
-        data = [b.callback_data for row in part.markup.inline_keyboard for b in row]
-        assert data == [f"berita:sebar:{i}" for i in part.news_ids]
+        rows = [[b.callback_data for b in row] for row in part.markup.inline_keyboard]
+        assert rows == [[f"berita:sebar:{i}", f"diskusi:berita:{i}"] for i in part.news_ids]
 
 
 def test_single_item_is_one_message() -> None:

@@ -25,6 +25,14 @@ from bot.models.diseminasi import (
     Schedule,
     ScheduleKind,
 )
+from bot.models.diskusi import (
+    MAX_CONCLUSION,
+    MAX_OPEN,
+    MAX_OPENER_TEXT,
+    MAX_TITLE,
+    Discussion,
+    NewsThread,
+)
 from bot.models.people import Decision, Person, RoleGrant
 from bot.models.registrasi import MAX_NAME, MAX_SK_NUMBER, Kim, KimLink, Member
 from bot.outbox.records import BatchStatus, FailedBatch, LostReply
@@ -131,6 +139,20 @@ def samples(h: Hostile) -> Samples:
         "link_id": st.integers(0, 10**12),
         "lost_count": st.integers(0, 10**6),
         "lost": h.items(model(h, LostReply, 64, error=h.text(300)), 3),
+        **_diskusi(h),
+    }  # fmt: skip
+
+
+def _diskusi(h: Hostile) -> Samples:
+    """Discussion threads (bot/models/diskusi.py bounds) and a forum's news topic."""
+    discussion = model(h, Discussion, 40, kim_name=MAX_NAME, title=MAX_TITLE,
+                       opener_text=st.none() | h.text(MAX_OPENER_TEXT),
+                       opener_name=st.none() | h.text(TELEGRAM_NAME),
+                       conclusion=st.none() | h.text(MAX_CONCLUSION))  # fmt: skip
+    return {
+        "discussion": discussion, "discussions": h.items(discussion, MAX_OPEN),
+        "news_thread": st.none() | model(h, NewsThread, CHAT_TITLE),
+        "days": st.integers(0, 100), "close_in": st.integers(0, 100),
     }  # fmt: skip
 
 
@@ -155,7 +177,7 @@ def _links(h: Hostile) -> Samples:
 def _flags() -> Samples:
     names = ("approved", "changed", "grant", "foto", "linked", "future", "past", "removed",
              "in_group", "is_admin", "is_broadcaster", "is_curator", "is_staff", "delivered",
-             "foto_failed", "no_admin")  # fmt: skip
+             "foto_failed", "no_admin", "forum", "no_topic_rights", "privacy")  # fmt: skip
     return {flag: st.booleans() for flag in names}
 
 

@@ -48,7 +48,10 @@ async def test_broadcast_now_to_every_verified_kim(hub: Hub, broadcaster: User) 
     for group, desa in ((sibau, "Ariung Mendalam"), (bika, "Bika")):
         message = hub.last(group.group)
         assert f"Yth. {group.kim.nama} di Desa {desa}" in message["text"]
-        assert buttons(message) == {f"sebar:{run.id}": "✅ Sudah disebarluaskan"}
+        assert buttons(message) == {
+            f"sebar:{run.id}": "✅ Sudah disebarluaskan",
+            f"diskusi:siaran:{run.id}": "💬 Diskusikan",
+        }
     assert hub.emu.sent(pending.group) == []
     stats = await store_of(hub).run_stats(1)
     assert (stats[0].targets, stats[0].delivered, stats[0].confirmed) == (2, 2, 0)

@@ -4,6 +4,9 @@
 chat (a /start link), so the citizen's details are never typed in the group; there the
 submission runs as usual, linked to the KIM (it counts in its Aspirasi activity) and with
 the citizen's name asked when it is to be shown. Answers reach the member, who passes them on.
+
+A concluded KIM discussion's "Jadikan aspirasi" opens the same private submission (a /start
+link with the discussion's id) for a member of that KIM, its text the conclusion.
 """
 
 from __future__ import annotations
@@ -11,17 +14,14 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
+from bot.models.diskusi import Discussion
 from bot.models.registrasi import Kim
+from handlers.aspirasi import callbacks as cb
 from handlers.aspirasi import labels
-from handlers.common.replies import reply
+from handlers.common.replies import reply, start_link
 
-FOR_CITIZEN = "aspirasi_kim"  # /start payload: file for a citizen, as a KIM member
-OWN = "aspirasi"  # /start payload: file one's own
-
-
-def start_link(context: BotContext, payload: str) -> str:
-    """The t.me link that opens the private chat with the bot and sends /start <payload>."""
-    return f"https://t.me/{context.bot.username}?start={payload}"
+FOR_CITIZEN = cb.START_FOR_CITIZEN  # /start payload: file for a citizen, as a KIM member
+OWN = cb.START_OWN  # /start payload: file one's own
 
 
 async def invite(update: Update, context: BotContext) -> None:
@@ -51,3 +51,30 @@ async def kim_of(update: Update, context: BotContext) -> Kim | None:
     if kim is None:
         await reply(update, context, "aspirasi/not_member")
     return kim
+
+
+def discussion_requested(context: BotContext) -> int | None:
+    """The discussion whose conclusion the private chat was opened to carry on, if any."""
+    args = context.args or []
+    if len(args) != 1 or not args[0].startswith(cb.START_FROM_DISCUSSION):
+        return None
+    number = args[0].removeprefix(cb.START_FROM_DISCUSSION)
+    return int(number) if number.isdigit() and len(number) <= 18 else None
+
+
+async def from_discussion(
+    update: Update, context: BotContext, discussion_id: int
+) -> tuple[Kim, Discussion] | None:
+    """The KIM and the concluded discussion a member carries on; None (and said why) when the
+    discussion is unknown or not concluded, or the person is not a member of its KIM."""
+    user = update.effective_user
+    assert user is not None
+    discussion = await context.store.get_discussion(discussion_id)
+    if discussion is None or discussion.conclusion is None:
+        await reply(update, context, "aspirasi/discussion_unknown")
+        return None
+    kim = await context.store.kim_of_member(user.id)
+    if kim is None or kim.id != discussion.kim_id:
+        await reply(update, context, "aspirasi/discussion_not_member", discussion=discussion)
+        return None
+    return kim, discussion

@@ -35,6 +35,19 @@ NO_NOTE = MEJA.action("tanpa")
 OPEN = MEJA.action("buka", ID)
 INCOMING_PAGE = MEJA.action("hal", ID)
 
+# /start payloads (t.me/<bot>?start=…) that open a submission in the private chat: one's own,
+# a citizen's filed by a KIM member, and a KIM discussion's conclusion (+ the discussion's id).
+START_OWN = "aspirasi"
+START_FOR_CITIZEN = "aspirasi_kim"
+START_FROM_DISCUSSION = "aspirasi_diskusi_"
+START_PAYLOAD = r"aspirasi(?:_kim|_diskusi_\d{1,18})?"
+
+
+def from_discussion(discussion_id: int) -> str:
+    """The /start payload that carries a concluded discussion on as an aspiration."""
+    return f"{START_FROM_DISCUSSION}{discussion_id}"
+
+
 WARGA = Codec("aspw")
 RATE = WARGA.action("nilai", ID, "[1-5]")
 REOPEN = WARGA.action("ulang", ID)

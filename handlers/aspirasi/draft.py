@@ -42,6 +42,7 @@ class AspirationDraft(JsonDraft):
     photos: list[str] = field(default_factory=list)
     identity: str | None = None
     name: str | None = None  # the citizen's name, given by the KIM member (shown identity)
+    discussion_title: str | None = None  # carried on from this KIM discussion's conclusion
 
     @property
     def chosen_category(self) -> Category | None:

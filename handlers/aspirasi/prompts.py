@@ -31,7 +31,8 @@ async def ask(update: Update, context: BotContext, step: Step) -> int:
     if step == Step.CATEGORY:
         kim = await context.store.get_kim(draft.kim_id) if draft.kim_id else None
         await reply(update, context, "aspirasi/ask_category", keyboards.category_keyboard(),
-                    kim=kim, prefilled=draft.text is not None)  # fmt: skip
+                    kim=kim, prefilled=draft.text is not None,
+                    discussion_title=draft.discussion_title)  # fmt: skip
     elif step == Step.PLACE:
         markup = keyboards.kecamatan_keyboard(context.region.kecamatan)
         await reply(update, context, "aspirasi/ask_place", markup, region=context.region)

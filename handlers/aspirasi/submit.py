@@ -1,7 +1,8 @@
 """Submitting an aspiration, first half: the start, the category and the place.
 
-/aspirasi (private chat), its help button (pre-filled with the free text it answered), or
-the link a KIM group gives its member (a citizen's aspiration filed on their behalf) →
+/aspirasi (private chat), its help button (pre-filled with the free text it answered), the
+link a KIM group gives its member (a citizen's aspiration filed on their behalf), or a
+concluded discussion's "Jadikan aspirasi" (pre-filled with the conclusion) →
 category → kecamatan and desa (buttons, paged; or a typed desa name; or a shared location)
 → text or voice note (content.py) → photos → identity → summary → code (confirm.py).
 """
@@ -32,17 +33,34 @@ async def start(update: Update, context: BotContext) -> int:
         await assisted.invite(update, context)
         return ConversationHandler.END
     await answer(update)
+    draft = await _origin(update, context)
+    if draft is None:
+        return ConversationHandler.END
+    if await over_limit(context, user.id, draft.kim_id is not None):
+        limit = daily_limit(context, draft.kim_id is not None)
+        await reply(update, context, "aspirasi/refused_limit", limit=limit)
+        return ConversationHandler.END
+    DRAFT.save(context, draft)
+    return await ask(update, context, Step.CATEGORY)
+
+
+async def _origin(update: Update, context: BotContext) -> AspirationDraft | None:
+    """The new draft, from where the submission started; None (and said why) when the link
+    is for a KIM member and the person is not one."""
+    discussion_id = assisted.discussion_requested(context)
+    if discussion_id is not None:
+        carried = await assisted.from_discussion(update, context, discussion_id)
+        if carried is None:
+            return None
+        kim_of_discussion, discussion = carried
+        text = clean_text(discussion.conclusion or "", MAX_TEXT, min_len=MIN_TEXT, multiline=True)
+        return AspirationDraft(kim_of_discussion.id, text=text, discussion_title=discussion.title)
     kim: Kim | None = None
     if assisted.requested(context):
         kim = await assisted.kim_of(update, context)
         if kim is None:
-            return ConversationHandler.END
-    if await over_limit(context, user.id, kim is not None):
-        limit = daily_limit(context, kim is not None)
-        await reply(update, context, "aspirasi/refused_limit", limit=limit)
-        return ConversationHandler.END
-    DRAFT.save(context, AspirationDraft(kim_id=kim.id if kim else None, text=_prefill(update)))
-    return await ask(update, context, Step.CATEGORY)
+            return None
+    return AspirationDraft(kim_id=kim.id if kim else None, text=_prefill(update))
 
 
 def _prefill(update: Update) -> str | None:

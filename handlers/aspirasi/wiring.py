@@ -40,8 +40,9 @@ from handlers.common.wiring import (
 LOCATION = filters.LOCATION & TO_BOT
 VOICE = filters.VOICE & TO_BOT
 PHOTO = filters.PHOTO & TO_BOT
-# The link a KIM group gives (t.me/<bot>?start=aspirasi_kim), or to file one's own.
-START_LINK = filters.ChatType.PRIVATE & filters.Regex(r"^/start(@\w+)? aspirasi(_kim)?$")
+# The links that open a submission (t.me/<bot>?start=…): one's own, a KIM group's for a
+# citizen, a concluded discussion's "Jadikan aspirasi".
+START_LINK = filters.ChatType.PRIVATE & filters.Regex(rf"^/start(@\w+)? {cb.START_PAYLOAD}$")
 
 
 def add_handlers(app: KimApplication) -> None:

@@ -125,11 +125,28 @@ async def _popup(
         await _answer(query, text[:POPUP_LIMIT], show_alert=box)
 
 
-async def _answer(query: CallbackQuery, text: str | None = None, show_alert: bool = False) -> None:
+async def open_link(update: Update, url: str) -> None:
+    """Answer a button press by opening a t.me link: the bot's private chat with a /start
+    payload (Telegram lets a press open only the bot's own links)."""
+    query = update.callback_query
+    if query and _first_answer(query):
+        await _answer(query, url=url)
+
+
+def start_link(context: BotContext, payload: str) -> str:
+    """The t.me link that opens the private chat with the bot and sends /start <payload>."""
+    return f"https://t.me/{context.bot.username}?start={payload}"
+
+
+async def _answer(
+    query: CallbackQuery, text: str | None = None, show_alert: bool = False, url: str | None = None
+) -> None:
     """Answer a press; a press too old to answer (handled again after a restart) is let go:
     the spinner stopped long ago, and the step itself must still run."""
     try:
-        if text is None:
+        if url is not None:
+            await query.answer(url=url)
+        elif text is None:
             await query.answer()
         else:
             await query.answer(text, show_alert=show_alert)

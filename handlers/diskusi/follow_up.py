@@ -3,7 +3,9 @@
 "Jadikan rencana implementasi" (diskusi:rencana:<id>) leads to Implementasi, "Jadikan
 aspirasi" (diskusi:aspirasi:<id>) to Aspirasi, each with the conclusion pre-filled. One
 small function per target: until its activity can take the conclusion, it says politely that
-this is coming (no dead button). To wire one, start that activity's conversation there.
+this is coming (no dead button). Aspirasi takes it: the press opens the presser's private
+chat with the bot (a t.me /start link), where the submission starts with the conclusion as
+its text, filed for the KIM (Aspirasi checks there that the presser is one of its members).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.models.diskusi import Discussion
-from handlers.common.replies import alert, callback_data
+from handlers.aspirasi import callbacks as aspirasi_cb
+from handlers.common.replies import alert, callback_data, open_link, start_link
 from handlers.diskusi import callbacks as cb
 
 
@@ -36,6 +39,5 @@ async def to_plan(update: Update, context: BotContext, discussion: Discussion) -
 
 
 async def to_aspiration(update: Update, context: BotContext, discussion: Discussion) -> None:
-    """Start an aspiration from the conclusion (Aspirasi is being built; its
-    `file_from_text` will take the conclusion here)."""
-    await alert(update, context, "diskusi/aspiration_coming", discussion=discussion)
+    """Open the presser's private chat, where the aspiration starts from the conclusion."""
+    await open_link(update, start_link(context, aspirasi_cb.from_discussion(discussion.id)))

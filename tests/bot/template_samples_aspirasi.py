@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 
 from bot.models.aspirasi import MAX_NOTE, MAX_PHOTOS, MAX_TEXT, Aspiration, Event
+from bot.models.diskusi import MAX_TITLE
 from handlers.aspirasi import labels
 from handlers.aspirasi.cards import CARD_TEXT, NOTE_SHOWN
 from handlers.aspirasi.changes import NOTICE_NOTE
@@ -35,6 +36,7 @@ def aspirasi_samples(h: Hostile) -> Samples:
     return {
         **{flag: st.booleans() for flag in flags},
         "asp": aspiration, "code": code, "typed": st.none() | h.text(40),
+        "discussion_title": st.none() | h.text(MAX_TITLE),
         "isi": h.html(CARD_TEXT).map(Markup), "catatan": h.html(NOTICE_NOTE).map(Markup),
         "last_note": st.none() | h.html(NOTE_SHOWN).map(Markup),
         "last_role": st.none() | st.sampled_from(list(labels.ROLES.values())),

@@ -77,15 +77,19 @@ async def test_the_topic_is_concluded_with_a_card_that_leads_on(hub: Hub) -> Non
     closed = await store_of(hub).get_discussion(discussion.id)
     assert closed is not None
     assert (closed.status, closed.conclusion) == (DiscussionStatus.CLOSED, conclusion)
-    # The card's buttons lead on: until Aspirasi and Implementasi take it, they say so.
-    for data, word in ((f"diskusi:aspirasi:{discussion.id}", "aspirasi"),
-                       (f"diskusi:rencana:{discussion.id}", "rencana implementasi")):  # fmt: skip
-        press = hub.emu.press(group.ketua, card, data)
-        await hub.process(press)
-        answer = hub.answer_to(press)
-        assert "Segera hadir" in answer["text"]
-        assert word in answer["text"]
-        assert answer["show_alert"] is True
+    # "Jadikan aspirasi" opens the presser's private chat with the conclusion to file.
+    press = hub.emu.press(group.ketua, card, f"diskusi:aspirasi:{discussion.id}")
+    await hub.process(press)
+    assert hub.answer_to(press)["url"] == (
+        f"https://t.me/kim_hub_bot?start=aspirasi_diskusi_{discussion.id}"
+    )
+    # Until Implementasi takes it, its button says so.
+    press = hub.emu.press(group.ketua, card, f"diskusi:rencana:{discussion.id}")
+    await hub.process(press)
+    answer = hub.answer_to(press)
+    assert "Segera hadir" in answer["text"]
+    assert "rencana implementasi" in answer["text"]
+    assert answer["show_alert"] is True
 
 
 async def test_conclusion_refused_to_someone_who_may_not_close_it(hub: Hub) -> None:

@@ -1,8 +1,8 @@
 """Filing an aspiration: the daily limit, the same text twice, the code, the desk's card.
 
-`file_draft` files what the submission conversation gathered; `file_from_text` files an
-aspiration from elsewhere (a KIM discussion's conclusion, see its docstring). Both store the
-ticket and queue its card for the desk in one transaction: a crash leaves both or neither.
+`file_draft` files what the submission conversation gathered (also when it started from a KIM
+discussion's conclusion): it stores the ticket and queues its card for the desk in one
+transaction, so a crash leaves both or neither.
 """
 
 from __future__ import annotations
@@ -12,15 +12,10 @@ from datetime import datetime, time, timedelta
 from bot.context import BotContext
 from bot.models.aspirasi import (
     ASSISTED_FACTOR,
-    MAX_TEXT,
-    MIN_TEXT,
     Aspiration,
-    AspirationRefused,
-    Category,
     Identity,
     NewAspiration,
 )
-from bot.user_text import clean_text
 from broadcasts.aspirasi.calendar import verification_due
 from handlers.aspirasi.cards import desk_chats, send_cards
 from handlers.aspirasi.draft import AspirationDraft
@@ -97,31 +92,3 @@ async def file(context: BotContext, new: NewAspiration) -> Aspiration:
 async def file_draft(context: BotContext, draft: AspirationDraft, user_id: int) -> Aspiration:
     """File what the submission conversation gathered (AspirationRefused as `file`)."""
     return await file(context, new_aspiration(context, draft, user_id))
-
-
-async def file_from_text(
-    context: BotContext, *, text: str, reporter_id: int, kim_id: int | None = None,
-    category: Category = Category.LAINNYA, identity: Identity = Identity.SHOWN,
-    reporter_name: str | None = None,
-) -> Aspiration:  # fmt: skip
-    """File an aspiration from a text written elsewhere: a KIM discussion's conclusion.
-
-    For Diskusi's "Jadikan aspirasi": `text` is the conclusion (cleaned here, MIN_TEXT to
-    MAX_TEXT characters), `reporter_id` the member who concluded it (they hear every change
-    of status in their private chat, and may follow it with /status and /aspirasiku),
-    `kim_id` the KIM whose discussion it was (the ticket counts in its Aspirasi activity and
-    is placed in its desa). The desk gets its card through the outbox. Returns the ticket
-    (its `code` is what to tell the group); raises AspirationRefused with reason "length"
-    (the text is too short or too long), "limit" (the member filed today's allowance) or
-    "duplicate" (the same text was filed within a day).
-    """
-    cleaned = clean_text(text, MAX_TEXT, min_len=MIN_TEXT, multiline=True)
-    if cleaned is None:
-        raise AspirationRefused("length")
-    kim = await context.store.get_kim(kim_id) if kim_id is not None else None
-    draft = AspirationDraft(
-        kim_id=kim.id if kim else None, category=category, text=cleaned, identity=identity,
-        name=reporter_name, kecamatan=kim.kecamatan_kode if kim else None,
-        desa=kim.desa_kode if kim else None,
-    )  # fmt: skip
-    return await file(context, new_aspiration(context, draft, reporter_id))

@@ -12,13 +12,14 @@ from typing import Any
 
 from bot.config import Config
 from bot.context import KimApplication
-from broadcasts import akses, diseminasi
+from broadcasts import akses, aspirasi, diseminasi
 
 
 async def start_services(app: KimApplication) -> None:
     """Start each activity's jobs and workers, rebuilt from the database."""
     await akses.start(app)  # feed polls and the news digest
     await diseminasi.start(app)  # siaran jobs, missed runs, receipt reminders
+    await aspirasi.start(app)  # opd.yaml, the holidays, the daily deadlines job
 
 
 async def stop_services(app: KimApplication) -> None:

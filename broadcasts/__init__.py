@@ -1,7 +1,8 @@
 """What runs on a schedule or goes to many chats, one package per activity.
 
 `start_services(app)` runs in post_init, once the Store and the outbox are up; `stop_services`
-in post_stop. The command line's activity subcommands (`kim-bot feeds …`) are listed here too.
+in post_stop. The command line's activity subcommands (`kim-bot feeds …`,
+`kim-bot aspirasi export …`) are listed here too.
 """
 
 from __future__ import annotations
@@ -30,10 +31,13 @@ async def stop_services(app: KimApplication) -> None:
 def add_commands(sub: Any) -> None:
     """Add the activities' `kim-bot` subcommands."""
     akses.cli.add_feeds_parser(sub)
+    aspirasi.cli.add_aspirasi_parser(sub)
 
 
 def run_command(config: Config, args: argparse.Namespace) -> Coroutine[Any, Any, int] | None:
     """The coroutine of an activity's subcommand, or None when the command is not one."""
     if args.command == "feeds":
         return akses.cli.feeds_command(config, args)
+    if args.command == "aspirasi":
+        return aspirasi.cli.aspirasi_command(config, args)
     return None

@@ -8,6 +8,7 @@ broadcasts/aspirasi/reminders.py; `kim-bot aspirasi export` is broadcasts/aspira
 
 from __future__ import annotations
 
+from broadcasts.aspirasi import cli
 from broadcasts.aspirasi.startup import start
 
-__all__ = ["start"]
+__all__ = ["cli", "start"]

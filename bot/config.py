@@ -80,8 +80,7 @@ class Config:
     quiet_hours: QuietHours | None = DEFAULT_QUIET_HOURS
     # Where "now" comes from when a person's input is judged (tests inject a fixed one).
     clock: Callable[[], datetime] = field(default=utc_clock, repr=False, compare=False)
-    # Aspirasi: the OPD that receive aspirations, the national holidays (working days), and
-    # how many aspirations one citizen may file per day.
+    # Aspirasi: the OPD that receive aspirations, and the national holidays (working days).
     opd_file: Path = field(default_factory=lambda: packaged_file(OPD_FILE))
     holidays_file: Path = field(default_factory=lambda: packaged_file(HOLIDAYS_FILE))
     aspirasi_daily_limit: int = DAILY_LIMIT

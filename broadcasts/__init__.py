@@ -1,7 +1,8 @@
 """What runs on a schedule or goes to many chats, one package per activity.
 
 `start_services(app)` runs in post_init, once the Store and the outbox are up; `stop_services`
-in post_stop. The command line's activity subcommands (`kim-bot feeds …`) are listed here too.
+in post_stop. The command line's activity subcommands (`kim-bot feeds …`,
+`kim-bot aspirasi export …`) are listed here too.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from bot.config import Config
 from bot.context import KimApplication
-from broadcasts import akses, diseminasi, diskusi
+from broadcasts import akses, aspirasi, diseminasi, diskusi
 
 
 async def start_services(app: KimApplication) -> None:
@@ -20,6 +21,7 @@ async def start_services(app: KimApplication) -> None:
     await akses.start(app)  # feed polls and the news digest
     await diseminasi.start(app)  # siaran jobs, missed runs, receipt reminders
     diskusi.start(app)  # idle threads: one reminder, then closed
+    await aspirasi.start(app)  # opd.yaml, the holidays, the daily deadlines job
 
 
 async def stop_services(app: KimApplication) -> None:
@@ -30,10 +32,13 @@ async def stop_services(app: KimApplication) -> None:
 def add_commands(sub: Any) -> None:
     """Add the activities' `kim-bot` subcommands."""
     akses.cli.add_feeds_parser(sub)
+    aspirasi.cli.add_aspirasi_parser(sub)
 
 
 def run_command(config: Config, args: argparse.Namespace) -> Coroutine[Any, Any, int] | None:
     """The coroutine of an activity's subcommand, or None when the command is not one."""
     if args.command == "feeds":
         return akses.cli.feeds_command(config, args)
+    if args.command == "aspirasi":
+        return aspirasi.cli.aspirasi_command(config, args)
     return None

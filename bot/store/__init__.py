@@ -36,3 +36,9 @@ class Store(
         """Open and migrate the database at `path`."""
         store: Store = await cls.open(path)
         return store
+
+    @classmethod
+    async def connect_read_only(cls, path: Path) -> Store:
+        """Open the existing, up-to-date database at `path` for reading only."""
+        store: Store = await cls.open_read_only(path)
+        return store

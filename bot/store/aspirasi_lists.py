@@ -1,10 +1,13 @@
 """Store methods for Aspirasi's lists and cards: open tickets by age, a person's own
-tickets, and every card that shows a ticket (sent by the outbox, or opened from a list)."""
+tickets, a period's tickets and histories (the export), and every card that shows a ticket
+(sent by the outbox, or opened from a list)."""
 
 from __future__ import annotations
 
-from bot.models.aspirasi import Aspiration
-from bot.store.aspirasi_rows import OPEN, SELECT, aspiration_row
+from datetime import datetime
+
+from bot.models.aspirasi import Aspiration, Event
+from bot.store.aspirasi_rows import OPEN, SELECT, aspiration_row, event_row
 from bot.store.base import StoreBase, to_db_time, utcnow
 
 CARD_KEY = "aspkartu"  # outbox key of a card sent to the desk or an OPD: aspkartu:<id>:<n>
@@ -46,6 +49,23 @@ class AspirationListStore(StoreBase):
         row = await self._one("SELECT count(*) FROM aspiration WHERE reporter_id = ?",
                               (reporter_id,))  # fmt: skip
         return int(row[0]) if row else 0
+
+    async def aspirations_filed(self, since: datetime, until: datetime) -> list[Aspiration]:
+        """Tickets filed from `since` up to (not including) `until`, by filing time."""
+        rows = await self._all(
+            SELECT + " WHERE a.created_at >= ? AND a.created_at < ? ORDER BY a.created_at, a.id",
+            (to_db_time(since), to_db_time(until)),
+        )
+        return [aspiration_row(r) for r in rows]
+
+    async def events_of_filed(self, since: datetime, until: datetime) -> list[Event]:
+        """The histories of the tickets filed from `since` up to `until`, oldest first."""
+        rows = await self._all(
+            """SELECT e.* FROM aspiration_event e JOIN aspiration a ON a.id = e.aspiration_id
+               WHERE a.created_at >= ? AND a.created_at < ? ORDER BY e.id""",
+            (to_db_time(since), to_db_time(until)),
+        )
+        return [event_row(r) for r in rows]
 
     async def remember_aspiration_card(
         self, aspiration_id: int, chat_id: int, message_id: int

@@ -20,7 +20,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.store.preflight import check_path, describe
+from bot.store.preflight import StoreOpenError, check_path, describe
 
 Params = Sequence[Any] | dict[str, Any]
 _MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -53,6 +53,13 @@ def migrations() -> list[tuple[int, str, str]]:
         if match:
             found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     return sorted(found)
+
+
+def _read_only_uri(path: Path) -> str:
+    """SQLite's read-only URI of an existing database file (StoreOpenError when missing)."""
+    if not path.is_file():
+        raise StoreOpenError(f"KIM_DB_PATH: basis data {path} tidak ada; periksa KIM_DB_PATH.")
+    return f"{path.resolve().as_uri()}?mode=ro"
 
 
 class StoreBase:
@@ -94,6 +101,28 @@ class StoreBase:
             await db.close()
             if isinstance(error, sqlite3.Error):
                 raise describe(error, Path(path)) from error
+            raise
+        return store
+
+    @classmethod
+    async def open_read_only(cls, path: Path) -> Any:
+        """Open an existing database for reading only (a CLI export beside the running bot):
+        nothing is created, migrated or written. StoreOpenError, one line, when it cannot."""
+        uri = await asyncio.to_thread(_read_only_uri, path)
+        try:
+            db = await aiosqlite.connect(uri, uri=True)
+        except sqlite3.Error as error:
+            raise describe(error, path) from error
+        try:
+            db.row_factory = aiosqlite.Row
+            store = cls(db)
+            if await store.schema_version() < migrations()[-1][0]:
+                raise StoreOpenError(f"KIM_DB_PATH: basis data {path} belum diperbarui; "
+                                     "jalankan bot (kim-bot run) sekali, lalu ulangi.")  # fmt: skip
+        except BaseException as error:
+            await db.close()
+            if isinstance(error, sqlite3.Error):
+                raise describe(error, path) from error
             raise
         return store
 

@@ -174,6 +174,10 @@ class PeopleStore(StoreBase):
                 f"UPDATE discussion SET {column} = NULL WHERE {column} = ?", (user_id,)
             )
 
+    async def known_names(self, user_id: int) -> list[str]:
+        """Every name the database keeps for a person (the export masks them in texts)."""
+        return [name for name in await self._names_of(user_id) if name]
+
     async def _names_of(self, user_id: int) -> list[str | None]:
         """Every name the database keeps for a person (as they were last seen, as a member)."""
         person = await self._one("SELECT first_name, username FROM person WHERE user_id = ?",

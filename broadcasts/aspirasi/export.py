@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, tzinfo
 from typing import TextIO
 from zoneinfo import ZoneInfo
@@ -42,16 +42,21 @@ def export_rows(
     tz: tzinfo = WIB,
     region: Region | None = None,
     opds: OpdConfig | None = None,
+    known_names: Mapping[int, Sequence[str]] | None = None,
 ) -> list[Row]:
     """One row per aspiration, in the order given; `events` are their histories (any order).
 
     Without `region` the kecamatan and desa are their Kepmendagri codes; without `opds`
-    the OPD is its id from opd.yaml.
+    the OPD is its id from opd.yaml. `known_names`: the other names the bot knows of a
+    reporter (by reporter id: their Telegram name, their name as a KIM member), masked too
+    in the texts of a ticket whose reporter is not shown.
     """
     history: dict[int, list[Event]] = defaultdict(list)
     for event in events:
         history[event.aspiration_id].append(event)
-    return [_row(a, sorted(history[a.id], key=lambda e: e.at), tz, region, opds)
+    names = known_names or {}
+    return [_row(a, sorted(history[a.id], key=lambda e: e.at), tz, region, opds,
+                 names.get(a.reporter_id, ()) if a.reporter_id is not None else ())
             for a in aspirations]  # fmt: skip
 
 
@@ -89,8 +94,9 @@ def _row(
     tz: tzinfo,
     region: Region | None,
     opds: OpdConfig | None,
+    known: Sequence[str],
 ) -> Row:
-    mask = _masker(a)
+    mask = _masker(a, known)
     text = mask(a.text)
     return {
         "kode": a.code,
@@ -115,12 +121,15 @@ def _row(
     }
 
 
-def _masker(a: Aspiration) -> Callable[[str], str]:
-    """Mask the kept name of a reporter who is not shown, wherever the texts spell it."""
-    name = (a.reporter_name or "").strip()
-    if not name or reporter_name(a):
+def _masker(a: Aspiration, known: Sequence[str] = ()) -> Callable[[str], str]:
+    """Mask the names the bot knows of a reporter who is not shown, wherever the texts spell
+    them (the longest first, so a full name is masked whole)."""
+    names = sorted({n.strip() for n in (a.reporter_name or "", *known) if n.strip()},
+                   key=len, reverse=True)  # fmt: skip
+    if not names or reporter_name(a):
         return lambda text: text
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    words = "|".join(re.escape(name) for name in names)
+    pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     return lambda text: pattern.sub(MASK, text)
 
 

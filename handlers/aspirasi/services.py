@@ -1,8 +1,8 @@
 """What Aspirasi reads from the running bot: its OPD list, the holidays, and the time.
 
 The OPD list (opd.yaml) and the national holidays are loaded and registered at start by
-broadcasts/aspirasi; until they are, a bot without them still takes aspirations (every OPD
-choice then waits for the list, and deadlines count weekends only).
+broadcasts/aspirasi (its start); before that, a bot without them still takes aspirations
+(every OPD choice then waits for the list, and deadlines count weekends only).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from bot.context import BotContext
 from bot.models.aspirasi import Opd, OpdConfig
+from broadcasts.aspirasi.holidays import Holidays
 
 
 def opds(context: BotContext) -> OpdConfig:
@@ -28,13 +29,15 @@ def opd_of_chat(context: BotContext, chat_id: int) -> Opd | None:
 
 
 def holidays_for(context: BotContext) -> Collection[date]:
-    """National holidays that do not count as working days.
+    """National holidays and cuti bersama that do not count as working days.
 
-    The one place the deadline reads them from: the holiday data (broadcasts/aspirasi) is
-    registered as a service by the start-up wiring once it lands; until then, none.
+    The one place the deadline reads them from: the holidays broadcasts/aspirasi registered
+    at start (data/libur_nasional.yaml or KIM_HOLIDAYS_FILE); none before it has started.
     """
-    del context
-    return frozenset()
+    try:
+        return context.service(Holidays)
+    except KeyError:
+        return Holidays()
 
 
 def now(context: BotContext) -> datetime:

@@ -4,6 +4,7 @@ buttons, a restart midway, the three conversations' timeouts, OPD without a grou
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from telegram.ext import ConversationHandler
@@ -133,9 +134,13 @@ async def test_an_opd_without_a_group_is_handled_by_the_desk(desk_hub: Hub, opds
     assert "Diteruskan ke Disdukcapil" in texts(hub.emu.sent(hub.emu.private_chat(warga)))
 
 
-async def test_no_opd_configured_says_so(hub: Hub) -> None:
-    asp = await submit(hub, hub.emu.user("Siti"))
-    await act(hub, hub.admin, hub.desk, asp.code, f"aspm:st:{asp.id}:diverifikasi", None)
-    press = hub.emu.press(hub.admin, card_in(hub, hub.desk, asp.code), f"aspm:opd:{asp.id}")
-    await hub.process(press)
+async def test_no_opd_configured_says_so(start_hub: HubFactory, tmp_path: Path) -> None:
+    empty = tmp_path / "opd.yaml"
+    empty.write_text("opd: []\n", encoding="utf-8")  # no OPD on purpose: the desk does all
+    async with start_hub(opd_file=empty) as hub:
+        asp = await submit(hub, hub.emu.user("Siti"))
+        await act(hub, hub.admin, hub.desk, asp.code, f"aspm:st:{asp.id}:diverifikasi", None)
+        card = card_in(hub, hub.desk, asp.code)
+        press = hub.emu.press(hub.admin, card, f"aspm:opd:{asp.id}")
+        await hub.process(press)
     assert "Daftar OPD belum diatur" in hub.answer_to(press)["text"]

@@ -12,8 +12,10 @@ from typing import Any
 from hypothesis import strategies as st
 from markupsafe import Markup
 
+from bot.config_files import NOTE_LENGTH, NOTICE_LINES
 from bot.models.aspirasi import MAX_NOTE, MAX_PHOTOS, MAX_TEXT, Aspiration, Event
 from bot.models.diskusi import MAX_TITLE
+from broadcasts.aspirasi.reminders import REMINDER_ROWS, ReminderRow
 from handlers.aspirasi import labels
 from handlers.aspirasi.cards import CARD_TEXT, NOTE_SHOWN
 from handlers.aspirasi.changes import NOTICE_NOTE
@@ -56,7 +58,23 @@ def aspirasi_samples(h: Hostile) -> Samples:
 
 def aspirasi_overrides(h: Hostile, kecamatan: st.SearchStrategy[Any]) -> dict[str, Samples]:
     """Aspirasi's templates that use a shared name more narrowly."""
+    file_notice = {  # bot/config_files.announce: NOTICE_LINES notes of NOTE_LENGTH at most
+        "file": h.text(255), "usable": st.booleans(), "more": st.integers(0, 10**4),
+        "notes": h.items(h.text(NOTE_LENGTH), NOTICE_LINES),
+    }  # fmt: skip
+    row = model(h, ReminderRow, CODE, days=st.integers(0, 10**4),
+                category=st.sampled_from(list(labels.CATEGORIES.values())))  # fmt: skip
     return {
         "aspirasi/ask_desa": {"kecamatan": kecamatan},
         "aspirasi/status": {"isi": h.html(STATUS_TEXT).map(Markup)},  # its rows are fitted
+        "aspirasi/opd_problems": file_notice,
+        "aspirasi/holidays_problems": file_notice,
+        "aspirasi/holidays_incomplete": {"file": h.text(255), "year": st.integers(2000, 2100)},
+        "aspirasi/reminder": {
+            "overdue_rows": h.items(row, REMINDER_ROWS),
+            "more": st.integers(0, 10**5),
+            "open_count": st.integers(0, 10**5),
+            "overdue_count": st.integers(0, 10**5),
+        },
+        "aspirasi/escalation": {"row": row, "filed_on": st.dates()},
     }

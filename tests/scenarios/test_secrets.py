@@ -81,7 +81,7 @@ async def output_of(args: tuple[str, ...], env: dict[str, str], cwd: Path) -> st
         out, err = await asyncio.wait_for(proc.communicate(), NO_HANG_S)
     except TimeoutError:
         proc.kill()
-        await proc.wait()
+        await proc.communicate()  # reaps it and closes its pipes
         pytest.fail(f"kim-bot {' '.join(args)} still running after {NO_HANG_S} s")
     return (out + err).decode(errors="replace")
 

@@ -17,10 +17,13 @@ import pytest
 
 from bot.emulator import ApiError, BotApiEmulator
 from tests.conftest import TOKEN
-from tests.scenarios.test_startup_failures import NO_HANG_S, closed_port, kim_env, start
+from tests.scenarios.test_startup_failures import closed_port, kim_env, start
 
 COMMANDS = (("run",), ("kim", "list"))
 CONCURRENT = 6
+# Six kim-bot processes at once on a small machine, one of them retrying getMe for ~4 s by
+# design: what this test checks is the output, and a hang is forever, so the bound is wide.
+NO_HANG_S = 60.0
 
 
 def secret(number: int) -> str:

@@ -50,7 +50,7 @@ async def finish(proc: asyncio.subprocess.Process) -> tuple[int, str]:
         _, err = await asyncio.wait_for(proc.communicate(), NO_HANG_S)
     except TimeoutError:
         proc.kill()
-        await proc.wait()
+        await proc.communicate()  # reaps it and closes its pipes
         pytest.fail(f"kim-bot still running after {NO_HANG_S} s: it hangs")
     return proc.returncode or 0, err.decode()
 

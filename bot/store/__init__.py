@@ -8,7 +8,10 @@ from bot.store.akses import NewsStore
 from bot.store.akses_feeds import FeedStateStore
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
 from bot.store.diseminasi import BroadcastStore
+from bot.store.implementasi import ReportStore
 from bot.store.inbox import InboxStore
+from bot.store.jaringan import NetworkStore
+from bot.store.jaringan_agenda import AgendaStore
 from bot.store.outbox import OutboxStore
 from bot.store.people import PeopleStore
 from bot.store.registrasi import KimStore, MembershipError
@@ -21,9 +24,9 @@ __all__ = ["MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
 
 
 class Store(
-    LinkStore, KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore,
-    BroadcastStore, OutboxStore, InboxStore, LostReplyStore,
-    StoreBase,
+    LinkStore, NetworkStore, AgendaStore, KimStore, PeopleStore, StateStore, ImportStore,
+    NewsStore, FeedStateStore, BroadcastStore, OutboxStore, InboxStore, LostReplyStore,
+    ReportStore, StoreBase,
 ):  # fmt: skip
     """Every domain's queries over one aiosqlite connection."""
 

@@ -12,13 +12,15 @@ from typing import Any
 
 from bot.config import Config
 from bot.context import KimApplication
-from broadcasts import akses, diseminasi
+from broadcasts import akses, diseminasi, implementasi, jaringan
 
 
 async def start_services(app: KimApplication) -> None:
     """Start each activity's jobs and workers, rebuilt from the database."""
     await akses.start(app)  # feed polls and the news digest
     await diseminasi.start(app)  # siaran jobs, missed runs, receipt reminders
+    await implementasi.start(app)  # "tindak lanjut" reminders, missed ones sent on return
+    await jaringan.start(app)  # agenda reminders, missed ones sent before the event
 
 
 async def stop_services(app: KimApplication) -> None:

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from bot.models.people import Decision
 
 MIN_TITLE, MAX_TITLE = 5, 100
-MIN_ACTIVITY, MAX_ACTIVITY = 10, 1000
-MIN_RESULT, MAX_RESULT = 5, 1000
+MIN_ACTIVITY, MAX_ACTIVITY = 10, 600
+MIN_RESULT, MAX_RESULT = 5, 400
+MAX_SOURCE_LABEL = 100  # a source's title as kept with the report
 MAX_COMMODITY = 40
 MAX_UNIT = 20
 MAX_PHOTOS = 5
 MAX_AMOUNT = 1_000_000  # people, households or hectares one report may claim
 MAX_YIELD = 1_000_000_000
-MIN_FIX_REASON, MAX_FIX_REASON = 5, 500
+MIN_FIX_REASON, MAX_FIX_REASON = 5, 300
 FOLLOW_UP_WEEKS = (1, 2, 4, 8)
+FOLLOW_UP_AT = time(8, 0)  # the reminder comes in the morning, local time
 # Topics whose result also names the commodity and its yield before and after.
 FARMING = frozenset({"pertanian", "perikanan", "perkebunan"})
 
@@ -71,7 +74,7 @@ class Source:
     kind: SourceKind
     id: int
     label: str  # its title (a broadcast's first words)
-    at: datetime  # when it reached the KIM
+    at: datetime | None = None  # when it reached the KIM (not kept with a report)
 
 
 @dataclass(frozen=True)
@@ -84,11 +87,20 @@ class Harvest:
     satuan: str
 
     @property
+    def sebelum_text(self) -> str:
+        """The yield before, written the Indonesian way."""
+        return format_number(self.sebelum)
+
+    @property
+    def sesudah_text(self) -> str:
+        """The yield after, written the Indonesian way."""
+        return format_number(self.sesudah)
+
+    @property
     def change_percent(self) -> int | None:
         """The change in percent (None when there was nothing before)."""
-        if self.sebelum <= 0:
-            return None
-        return round((self.sesudah - self.sebelum) * 100 / self.sebelum)
+        percent = (self.sesudah - self.sebelum) * 100 / self.sebelum if self.sebelum > 0 else 0.0
+        return round(percent) if self.sebelum > 0 and math.isfinite(percent) else None
 
 
 @dataclass(frozen=True)
@@ -119,6 +131,7 @@ class Report:
     kim_id: int
     kim_nama: str
     reporter_id: int
+    reporter_name: str | None  # their first name as the bot last saw it (None: erased)
     judul: str
     source: Source | None
     kegiatan: str
@@ -158,3 +171,9 @@ class ReportCard:
 
     chat_id: int
     message_id: int
+
+
+def follow_up_time(decided_at: datetime, weeks: int, tz: tzinfo) -> datetime:
+    """When a KIM is reminded to follow a report up: 08:00 local time, `weeks` weeks on."""
+    day = decided_at.astimezone(tz).date() + timedelta(weeks=weeks)
+    return datetime.combine(day, FOLLOW_UP_AT, tzinfo=tz)

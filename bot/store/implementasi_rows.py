@@ -23,6 +23,7 @@ from bot.store.people import decision_row
 REPORT_SELECT = """
     SELECT r.*, k.nama AS kim_nama,
            (SELECT first_name FROM person p WHERE p.user_id = r.decided_by) AS decider,
+           (SELECT first_name FROM person p WHERE p.user_id = r.reporter_id) AS reporter_name,
            (SELECT json_group_array(file_id) FROM (SELECT file_id FROM impl_photo
                 WHERE report_id = r.id ORDER BY position)) AS photo_ids
     FROM impl_report r JOIN kim k ON k.id = r.kim_id
@@ -61,9 +62,7 @@ def draft_values(draft: ReportDraft) -> tuple[object, ...]:
 def _source(row: aiosqlite.Row) -> Source | None:
     if row["source_kind"] is None:
         return None
-    at = from_db_time(row["created_at"])
-    assert at is not None
-    return Source(SourceKind(row["source_kind"]), row["source_id"] or 0, row["source_label"], at)
+    return Source(SourceKind(row["source_kind"]), row["source_id"] or 0, row["source_label"] or "")
 
 
 def _harvest(row: aiosqlite.Row) -> Harvest | None:
@@ -82,6 +81,7 @@ def report_row(row: aiosqlite.Row) -> Report:
         kim_id=row["kim_id"],
         kim_nama=row["kim_nama"],
         reporter_id=row["reporter_id"],
+        reporter_name=row["reporter_name"],
         judul=row["judul"],
         source=_source(row),
         kegiatan=row["kegiatan"],

@@ -13,6 +13,8 @@ PRIVATE_COMMANDS: Final = (
     ("start", "Mulai dan kenali KIM Hub"),
     ("bantuan", "Panduan perintah"),
     ("berita", "Berita terbaru"),
+    ("jaringan", "Jaringan KIM se-kabupaten"),
+    ("agenda", "Agenda kegiatan KIM"),
     ("hapusdata", "Hapus data pribadi Anda"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -21,6 +23,9 @@ GROUP_COMMANDS: Final = (
     ("anggota", "Daftar anggota KIM"),
     ("profil", "Profil KIM"),
     ("topik", "Pilih topik berita"),
+    ("implementasi", "Laporkan hasil implementasi (judul) atau lihat daftarnya"),
+    ("jaringan", "Jaringan KIM se-kabupaten"),
+    ("agenda", "Agenda kegiatan KIM"),
     ("keluar", "Keluar dari keanggotaan KIM"),
     ("bantuan", "Panduan perintah"),
     ("batal", "Batalkan proses yang sedang berjalan"),
@@ -62,6 +67,9 @@ ENGLISH_ALIASES: Final = {
     "jadwal": ("schedule",),
     "hapusdata": ("deletedata",),
     "gagal": ("failed",),
+    "implementasi": ("implementation",),
+    "jaringan": ("network",),
+    "agenda": ("events",),
 }
 
 CONFIRM: Final = "✅ Konfirmasi"

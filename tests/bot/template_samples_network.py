@@ -1,0 +1,55 @@
+"""Template samples of Implementasi and Jaringan (see template_samples.py): hostile values of
+the types their handlers pass, bounded as their edges bound them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from bot.models.implementasi import (
+    MAX_ACTIVITY,
+    MAX_COMMODITY,
+    MAX_FIX_REASON,
+    MAX_RESULT,
+    MAX_SOURCE_LABEL,
+    MAX_TITLE,
+    MAX_UNIT,
+    Harvest,
+    Report,
+    Source,
+)
+from bot.models.registrasi import MAX_NAME
+from handlers.implementasi import labels as impl_labels
+from tests.bot.hostile import Hostile, model
+
+Samples = dict[str, st.SearchStrategy[Any]]
+TELEGRAM_NAME = 64
+
+
+def report(h: Hostile) -> st.SearchStrategy[Report]:
+    """An implementation report at its longest."""
+    source = model(h, Source, label=MAX_SOURCE_LABEL)
+    harvest = model(h, Harvest, komoditas=MAX_COMMODITY, satuan=MAX_UNIT)
+    return model(
+        h, Report, 40, judul=MAX_TITLE, kim_nama=MAX_NAME, reporter_name=TELEGRAM_NAME,
+        kegiatan=MAX_ACTIVITY, hasil=MAX_RESULT, fix_reason=MAX_FIX_REASON,
+        source=st.none() | source, panen=st.none() | harvest,
+        photos=st.lists(h.text(120), max_size=5).map(tuple),
+    )  # fmt: skip
+
+
+def network_samples(h: Hostile) -> Samples:
+    """Every variable name the Implementasi and Jaringan templates add."""
+    small = st.integers(0, 100)
+    return {
+        "report": report(h),
+        "judul": h.text(MAX_TITLE),
+        "replaced": st.none() | h.text(MAX_TITLE),
+        "source_kind": st.sampled_from(["", *impl_labels.SOURCE_KINDS.values()]),
+        "satuan": st.sampled_from(list(impl_labels.SATUAN_SHORT.values())),
+        "bidang": st.sampled_from(list(impl_labels.BIDANG.values())),
+        "unit": h.text(MAX_UNIT),
+        **{name: small for name in ("max_title", "max_activity", "max_result", "max_commodity")},
+        **{flag: st.booleans() for flag in ("started", "located", "as_file", "whole")},
+    }

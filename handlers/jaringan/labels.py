@@ -13,6 +13,7 @@ OPTIONS: Final = {
 }
 ON: Final = "✅"
 OFF: Final = "⬜"
+WAITING: Final = "⏳"  # the ketua's username: asked, not agreed yet
 CONSENT_YES: Final = "✅ Izinkan"
 CONSENT_NO: Final = "✖️ Jangan tampilkan"
 WITHDRAW: Final = "Tarik izin"

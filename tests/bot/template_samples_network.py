@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from hypothesis import strategies as st
+from telegram import User
 
 from bot.models.implementasi import (
     MAX_ACTIVITY,
@@ -19,12 +20,16 @@ from bot.models.implementasi import (
     Report,
     Source,
 )
-from bot.models.registrasi import MAX_NAME
+from bot.models.jaringan import MAX_CONTACT, ContactRequest, DirectoryEntry, NetworkProfile, Share
+from bot.models.people import Person
+from bot.models.registrasi import MAX_NAME, Kim
+from bot.wilayah import load_region
 from handlers.implementasi import labels as impl_labels
 from tests.bot.hostile import Hostile, model
 
 Samples = dict[str, st.SearchStrategy[Any]]
 TELEGRAM_NAME = 64
+USERNAME = 32
 
 
 def report(h: Hostile) -> st.SearchStrategy[Report]:
@@ -51,5 +56,29 @@ def network_samples(h: Hostile) -> Samples:
         "bidang": st.sampled_from(list(impl_labels.BIDANG.values())),
         "unit": h.text(MAX_UNIT),
         **{name: small for name in ("max_title", "max_activity", "max_result", "max_commodity")},
-        **{flag: st.booleans() for flag in ("started", "located", "as_file", "whole")},
-    }
+        **{flag: st.booleans() for flag in ("started", "located", "as_file", "whole", "agreed",
+                                            "consented")},
+        **_jaringan(h),
+    }  # fmt: skip
+
+
+def _jaringan(h: Hostile) -> Samples:
+    kecamatan = st.sampled_from(load_region("61.06").kecamatan)
+    kim = model(h, Kim, 13, nama=MAX_NAME)
+    return {
+        "entry": model(h, DirectoryEntry, 13, nama=MAX_NAME, ketua_username=st.none()
+                       | h.text(USERNAME)),
+        "heading": st.none() | h.text(40),
+        "contact": h.text(MAX_CONTACT),
+        "profile": model(h, NetworkProfile),
+        "share": model(h, Share, 13),
+        "kecamatan_names": h.items(kecamatan.map(lambda k: k.nama), 23),
+        "asking": st.none() | kim,
+        "asking_kecamatan": st.none() | kecamatan,
+        "request": model(h, ContactRequest),
+        "acceptor": st.builds(User, id=st.integers(1, 10**12), first_name=h.text(TELEGRAM_NAME),
+                              is_bot=st.just(False), username=st.none() | h.text(USERNAME)),
+        "acceptor_name": h.text(TELEGRAM_NAME),
+        "requester": model(h, Person, USERNAME, first_name=TELEGRAM_NAME),
+        "ketua": st.none() | h.text(USERNAME),
+    }  # fmt: skip

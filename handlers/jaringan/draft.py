@@ -1,0 +1,47 @@
+"""Jaringan's drafts: the kecamatan chosen for a share, and the new event (/agenda tambah)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from handlers.common.draft import DraftSlot, JsonDraft
+
+
+@dataclass
+class ShareDraft(JsonDraft):
+    """The kecamatan ticked for a report's share, before it goes to the desk."""
+
+    report_id: int | None = None
+    kecamatan: list[str] = field(default_factory=list)
+
+
+SHARING = DraftSlot("bagikan", ShareDraft)
+
+
+class Step(IntEnum):
+    """The new event's steps."""
+
+    JUDUL = 0
+    JENIS = 1
+    WAKTU = 2
+    TEMPAT = 3
+    SASARAN = 4
+    KECAMATAN = 5
+    RINGKASAN = 6
+
+
+@dataclass
+class AgendaDraftJson(JsonDraft):
+    """What was entered for the new event so far."""
+
+    owner_kim_id: int | None = None  # None: Diskominfo's event
+    judul: str | None = None
+    jenis: str | None = None
+    mulai: str | None = None  # ISO, UTC
+    tempat: str | None = None
+    scope: str | None = None
+    scope_value: str | None = None
+
+
+AGENDA = DraftSlot("agenda", AgendaDraftJson)

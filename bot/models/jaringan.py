@@ -12,6 +12,7 @@ MIN_AGENDA_TITLE, MAX_AGENDA_TITLE = 5, 120
 MIN_PLACE, MAX_PLACE = 3, 200
 MAX_CONTACT = 300  # KIM_DISKOMINFO_CONTACT, shown on every page of /jaringan
 REMIND_AT = time(8, 0)  # agenda reminders: 08:00 local time, the day before
+MAX_AHEAD = timedelta(days=366)  # how far ahead an event may be planned
 
 
 class NetworkOption(StrEnum):

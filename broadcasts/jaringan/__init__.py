@@ -3,9 +3,6 @@ agenda reminders the day before at 08:00 WIB, rebuilt from the database at start
 
 from __future__ import annotations
 
-from bot.context import KimApplication
+from broadcasts.jaringan.agenda import start_reminders as start
 
-
-async def start(app: KimApplication) -> None:
-    """Plan the agenda reminders (rebuilt from the database)."""
-    del app
+__all__ = ["start"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import IntEnum
 
+from bot.models.jaringan import AgendaDraft, AgendaKind, AgendaScope
 from handlers.common.draft import DraftSlot, JsonDraft
 
 
@@ -35,6 +37,7 @@ class Step(IntEnum):
 class AgendaDraftJson(JsonDraft):
     """What was entered for the new event so far."""
 
+    started: bool = False
     owner_kim_id: int | None = None  # None: Diskominfo's event
     judul: str | None = None
     jenis: str | None = None
@@ -42,6 +45,18 @@ class AgendaDraftJson(JsonDraft):
     tempat: str | None = None
     scope: str | None = None
     scope_value: str | None = None
+
+    def event(self, created_by: int) -> AgendaDraft:
+        """The event as the Store takes it (every step answered)."""
+        assert self.judul is not None
+        assert self.jenis is not None
+        assert self.mulai is not None
+        assert self.tempat is not None
+        assert self.scope is not None
+        return AgendaDraft(
+            self.judul, AgendaKind(self.jenis), datetime.fromisoformat(self.mulai), self.tempat,
+            AgendaScope(self.scope), self.scope_value, self.owner_kim_id, created_by,
+        )  # fmt: skip
 
 
 AGENDA = DraftSlot("agenda", AgendaDraftJson)

@@ -51,3 +51,9 @@ CHOSEN_KECAMATAN: Final = "Kecamatan"
 ASK_TITLE: Final = "Judul kegiatan"
 ASK_WHEN: Final = "25/12/2026 09.00"
 ASK_PLACE: Final = "Tempat"
+
+# Whom an event concerns, in words (lists, summary, reminder).
+AUDIENCE_ALL: Final = "semua KIM"
+AUDIENCE_KECAMATAN: Final = "KIM di Kec. {}"
+AUDIENCE_ONE_KIM: Final = "satu KIM"
+AGENDA_ADD_WORDS: Final = ("tambah", "add")

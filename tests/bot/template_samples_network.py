@@ -20,11 +20,21 @@ from bot.models.implementasi import (
     Report,
     Source,
 )
-from bot.models.jaringan import MAX_CONTACT, ContactRequest, DirectoryEntry, NetworkProfile, Share
+from bot.models.jaringan import (
+    MAX_AGENDA_TITLE,
+    MAX_CONTACT,
+    MAX_PLACE,
+    Agenda,
+    ContactRequest,
+    DirectoryEntry,
+    NetworkProfile,
+    Share,
+)
 from bot.models.people import Person
 from bot.models.registrasi import MAX_NAME, Kim
 from bot.wilayah import load_region
 from handlers.implementasi import labels as impl_labels
+from handlers.jaringan import labels as jaringan_labels
 from tests.bot.hostile import Hostile, model
 
 Samples = dict[str, st.SearchStrategy[Any]]
@@ -57,8 +67,9 @@ def network_samples(h: Hostile) -> Samples:
         "unit": h.text(MAX_UNIT),
         **{name: small for name in ("max_title", "max_activity", "max_result", "max_commodity")},
         **{flag: st.booleans() for flag in ("started", "located", "as_file", "whole", "agreed",
-                                            "consented")},
+                                            "consented", "reminded")},
         **_jaringan(h),
+        **_agenda(h),
     }  # fmt: skip
 
 
@@ -81,4 +92,21 @@ def _jaringan(h: Hostile) -> Samples:
         "acceptor_name": h.text(TELEGRAM_NAME),
         "requester": model(h, Person, USERNAME, first_name=TELEGRAM_NAME),
         "ketua": st.none() | h.text(USERNAME),
+    }  # fmt: skip
+
+
+def _agenda(h: Hostile) -> Samples:
+    """An event as /agenda, its summary and its reminder show it."""
+    agenda = model(
+        h,
+        Agenda,
+        13,
+        judul=MAX_AGENDA_TITLE,
+        tempat=MAX_PLACE,
+        owner_nama=st.none() | h.text(MAX_NAME),
+    )
+    return {
+        "agenda": agenda,
+        "jenis": st.sampled_from(list(jaringan_labels.AGENDA_KINDS.values())),
+        "audience": h.text(MAX_NAME + 20),
     }  # fmt: skip

@@ -92,3 +92,32 @@ async def test_a_kim_hides_its_members_and_activity(hub: Hub) -> None:
     assert "KIM Embaloh" in text
     assert "anggota" not in text.split("KIM Embaloh")[1]
     assert "aktif" not in text
+
+
+async def test_settings_refusals_and_a_stale_consent(hub: Hub) -> None:
+    kim = await kim_group(hub, "KIM Embaloh")
+    ketua, member = kim.ketua, kim.members[1]
+    [private] = await hub.say(ketua, hub.emu.private_chat(ketua), "/jaringan atur")
+    assert "di grup KIM" in private["text"]
+    pending = await kim_group(hub, "KIM Baru", verified=False)
+    [refused] = await hub.say(pending.ketua, pending.group, "/jaringan atur", reply=False)
+    assert "sudah diverifikasi" in refused["text"]
+    [settings] = await hub.say(ketua, kim.group, "/jaringan atur", reply=False)
+    press = hub.emu.press(member, settings, "jar:atur:receive_stories")  # not a group admin
+    assert await hub.process(press) == []
+    assert "Hanya admin grup" in hub.answer_to(press)["text"]
+    assert not (await hub.store.network_profile(kim.kim.id)).receive_stories
+    forged = hub.emu.press(ketua, settings, "jar:atur:show_everything")
+    assert await hub.process(forged) == []
+    assert "tidak dikenal" in hub.answer_to(forged)["text"]
+    # Asked, then switched off again before the ketua answered: the question is stale.
+    replies = await hub.press(ketua, settings, "jar:atur:show_ketua")
+    [ask] = [m for m in replies if "jar:izin:1:ya" in buttons(m)]
+    await hub.press(ketua, replies[0], "jar:atur:show_ketua")
+    stale = hub.emu.press(ketua, ask, "jar:izin:1:ya")
+    await hub.process(stale)
+    assert "sudah tidak berlaku" in hub.answer_to(stale)["text"]
+    [ask_now] = [m for m in hub.emu.sent(kim.group) if m["message_id"] == ask["message_id"]]
+    assert buttons(ask_now) == {}  # its buttons were taken away
+    citizen = hub.emu.user("Ayu")
+    assert "@" not in texts(await hub.say(citizen, hub.emu.private_chat(citizen), "/jaringan"))

@@ -73,7 +73,7 @@ async def begin(update: Update, context: BotContext) -> int:
     if not allowed:
         await reply(update, context, "jaringan/agenda_not_allowed", kim=kim)
         return ConversationHandler.END
-    AGENDA.save(context, AgendaDraftJson(started=True, owner_kim_id=kim.id if kim else None))
+    AGENDA.save(context, AgendaDraftJson(owner_kim_id=kim.id if kim else None))
     await reply(update, context, "jaringan/agenda_ask_title", ask_text(labels.ASK_TITLE),
                 kim=kim, **LIMITS)  # fmt: skip
     return Step.JUDUL

@@ -37,7 +37,6 @@ class Step(IntEnum):
 class AgendaDraftJson(JsonDraft):
     """What was entered for the new event so far."""
 
-    started: bool = False
     owner_kim_id: int | None = None  # None: Diskominfo's event
     judul: str | None = None
     jenis: str | None = None

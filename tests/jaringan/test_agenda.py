@@ -133,3 +133,23 @@ async def test_a_kim_admin_adds_an_event_for_their_kim(hub: Hub) -> None:
     [theirs] = await hub.say(other.ketua, other.group, "/agenda", reply=False)
     assert "Belajar bersama sekecamatan" in theirs["text"]
     assert "dari KIM Embaloh" in theirs["text"]
+
+
+async def test_an_event_tomorrow_after_eight_is_reminded_at_once_to_its_kim_only(
+    start_hub: HubFactory,
+) -> None:
+    clock = Clock()
+    # 09:00 WIB today: tomorrow's reminder time (08:00 today) has passed.
+    clock.now = datetime.combine(day_after(clock, 0), time(9, 0), tzinfo=WIB)
+    async with start_hub(clock=clock) as hub:
+        kim = await kim_group(hub, "KIM Embaloh")
+        other = await kim_group(hub, "KIM Hulu")
+        saved = await add_event(hub, kim.ketua, kim.group, "Rapat bulanan KIM Embaloh",
+                                day_after(clock, 1), "agd:untuk:kim")  # fmt: skip
+        assert "pengingat dikirim sekarang" in texts(saved)
+        await hub.outbox.wait_idle()
+        assert len(reminders(hub, kim.group, "Rapat bulanan KIM Embaloh")) == 1
+        assert reminders(hub, other.group, "Rapat bulanan KIM Embaloh") == []
+    async with start_hub(clock=clock) as hub:
+        await hub.outbox.wait_idle()
+        assert len(reminders(hub, kim.group, "Rapat bulanan KIM Embaloh")) == 1

@@ -159,6 +159,7 @@ class Agenda:
     created_by: int
     remind_at: datetime
     reminded_at: datetime | None
+    target_nama: str | None = None  # the one KIM it concerns (scope kim)
 
 
 def reminder_time(mulai: datetime, tz: tzinfo) -> datetime:

@@ -15,8 +15,9 @@ from bot.models.registrasi import Kim, KimStatus
 from bot.store.base import from_db_time, to_db_time
 from bot.store.registrasi import KimStore
 
-_AGENDA_SELECT = """SELECT a.*, k.nama AS owner_nama FROM agenda a
-    LEFT JOIN kim k ON k.id = a.owner_kim_id"""
+_AGENDA_SELECT = """SELECT a.*, k.nama AS owner_nama, t.nama AS target_nama FROM agenda a
+    LEFT JOIN kim k ON k.id = a.owner_kim_id
+    LEFT JOIN kim t ON a.scope = 'kim' AND t.id = CAST(a.scope_value AS INTEGER)"""
 # Events that concern one KIM: everyone's, its kecamatan's, its own.
 _FOR_KIM = """(a.scope = 'semua' OR (a.scope = 'kecamatan' AND a.scope_value = :kecamatan)
     OR (a.scope = 'kim' AND a.scope_value = :kim))"""
@@ -30,7 +31,7 @@ def _agenda(row: aiosqlite.Row) -> Agenda:
     return Agenda(
         row["id"], row["judul"], AgendaKind(row["jenis"]), mulai, row["tempat"],
         AgendaScope(row["scope"]), row["scope_value"], row["owner_kim_id"], row["owner_nama"],
-        row["created_by"], remind, from_db_time(row["reminded_at"]),
+        row["created_by"], remind, from_db_time(row["reminded_at"]), row["target_nama"],
     )  # fmt: skip
 
 

@@ -37,7 +37,7 @@ def audience(region: Region, agenda: Agenda) -> str:
         kecamatan = region.kecamatan_by_code(agenda.scope_value or "")
         return labels.AUDIENCE_KECAMATAN.format(kecamatan.nama if kecamatan else "-")
     if agenda.scope == AgendaScope.KIM:
-        return agenda.owner_nama or labels.AUDIENCE_ONE_KIM
+        return agenda.target_nama or labels.AUDIENCE_ONE_KIM
     return labels.AUDIENCE_ALL
 
 

@@ -11,6 +11,7 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.models.jaringan import Agenda, AgendaScope, reminder_time
+from bot.models.registrasi import KimStatus
 from broadcasts.jaringan.agenda import audience, schedule_reminder
 from handlers.common.access import is_group
 from handlers.common.replies import (
@@ -27,9 +28,11 @@ from handlers.jaringan import keyboards, labels
 from handlers.jaringan.agenda_add import kim_scope, scope_choices
 from handlers.jaringan.draft import AGENDA, AgendaDraftJson, Step
 
+MAX_KIM_BUTTONS = 99  # and Batal: Telegram's 100 buttons
+
 
 async def save_scope(update: Update, context: BotContext) -> int:
-    """Whom the event concerns; Diskominfo's "KIM satu kecamatan" asks which kecamatan."""
+    """Whom the event concerns; Diskominfo's kecamatan or one KIM asks which kecamatan."""
     (key,) = cb.SCOPE.parse(callback_data(update)) or ("",)
     draft = AGENDA.load(context)
     choices = scope_choices(draft)
@@ -45,34 +48,67 @@ async def save_scope(update: Update, context: BotContext) -> int:
             return await _gone(update, context)
         draft.scope_value = kim_scope(kim, scope)
     AGENDA.save(context, draft)
-    if draft.owner_kim_id is None and scope == AgendaScope.KECAMATAN:
-        markup = keyboards.agenda_kecamatan(context.region.kecamatan)
-        await reply(update, context, "jaringan/agenda_ask_kecamatan", markup)
-        return Step.KECAMATAN
+    if draft.scope_value is None and scope != AgendaScope.ALL:
+        return await _ask_kecamatan(update, context, scope, "jaringan/agenda_ask_kecamatan")
     return await show_summary(update, context)
 
 
+async def _ask_kecamatan(update: Update, context: BotContext, scope: AgendaScope,
+                         template: str) -> int:  # fmt: skip
+    markup = keyboards.agenda_kecamatan(context.region.kecamatan)
+    await reply(update, context, template, markup, one_kim=scope == AgendaScope.KIM)
+    return Step.KECAMATAN
+
+
 async def save_kecamatan(update: Update, context: BotContext) -> int:
-    """The kecamatan whose KIMs the event concerns."""
+    """The kecamatan whose KIMs the event concerns; for one KIM, then which of them."""
     (kode,) = cb.KECAMATAN.parse(callback_data(update)) or ("",)
     kecamatan = context.region.kecamatan_by_code(kode)
     if kecamatan is None:
         await alert(update, context, "common/unknown_choice")
         return Step.KECAMATAN
     await close_buttons(update, context, labels.CHOSEN_KECAMATAN, kecamatan.nama)
-    with AGENDA.edit(context) as draft:
+    draft = AGENDA.load(context)
+    if draft.scope != AgendaScope.KIM.value:
         draft.scope_value = kecamatan.kode
+        AGENDA.save(context, draft)
+        return await show_summary(update, context)
+    kims = [k for k in await context.store.list_kims(KimStatus.VERIFIED)
+            if k.kecamatan_kode == kecamatan.kode]  # fmt: skip
+    if not kims:
+        template = "jaringan/agenda_no_kim_here"
+        return await _ask_kecamatan(update, context, AgendaScope.KIM, template)
+    kims.sort(key=lambda k: k.nama.casefold())
+    # Telegram shows at most 100 buttons; a kecamatan has far fewer verified KIMs than that.
+    markup = keyboards.agenda_kims(kims[:MAX_KIM_BUTTONS])
+    await reply(update, context, "jaringan/agenda_ask_kim", markup, kecamatan=kecamatan)
+    return Step.TUJUAN
+
+
+async def save_target_kim(update: Update, context: BotContext) -> int:
+    """The one KIM Diskominfo's event concerns."""
+    (kim_id,) = cb.TARGET_KIM.parse(callback_data(update)) or ("0",)
+    kim = await context.store.get_kim(int(kim_id))
+    if kim is None or kim.status != KimStatus.VERIFIED:
+        await alert(update, context, "common/unknown_choice")
+        return Step.TUJUAN
+    await close_buttons(update, context, labels.CHOSEN_KIM, kim.nama)
+    with AGENDA.edit(context) as draft:
+        draft.scope_value = str(kim.id)
     return await show_summary(update, context)
 
 
 async def _preview(context: BotContext, draft: AgendaDraftJson, by: int) -> dict[str, Any]:
     """The summary's values: the event as it will be stored, whom it concerns."""
     event = draft.event(by)
-    kim = await context.store.get_kim(event.owner_kim_id) if event.owner_kim_id else None
+    store = context.store
+    owner = await store.get_kim(event.owner_kim_id) if event.owner_kim_id else None
+    one_kim = event.scope == AgendaScope.KIM and event.scope_value is not None
+    target = await store.get_kim(int(event.scope_value or 0)) if one_kim else None
     remind = reminder_time(event.mulai, context.config.timezone)
     agenda = Agenda(0, event.judul, event.jenis, event.mulai, event.tempat, event.scope,
-                    event.scope_value, event.owner_kim_id, kim.nama if kim else None, by, remind,
-                    None)  # fmt: skip
+                    event.scope_value, event.owner_kim_id, owner.nama if owner else None, by,
+                    remind, None, target.nama if target else None)  # fmt: skip
     return {"agenda": agenda, "jenis": labels.AGENDA_KINDS[event.jenis.value],
             "audience": audience(context.region, agenda)}  # fmt: skip
 

@@ -37,5 +37,6 @@ AGENDA_PAGE = AGD.action("hal", ID)
 KIND = AGD.action("jenis", r"[a-z]+")
 SCOPE = AGD.action("untuk", r"semua|kecamatan|kim")
 KECAMATAN = AGD.action("kec", KODE)
+TARGET_KIM = AGD.action("kim", ID)  # Diskominfo's event for one KIM
 SAVE = AGD.action("simpan")
 CANCEL = AGD.action("batal")

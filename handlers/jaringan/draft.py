@@ -31,6 +31,7 @@ class Step(IntEnum):
     SASARAN = 4
     KECAMATAN = 5
     RINGKASAN = 6
+    TUJUAN = 7  # Diskominfo's event for one KIM: which KIM (after its kecamatan)
 
 
 @dataclass

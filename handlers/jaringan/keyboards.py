@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.models.jaringan import NetworkOption, NetworkProfile
+from bot.models.registrasi import Kim
 from bot.wilayah import Kecamatan
 from handlers.common import labels as common
 from handlers.common.keyboards import rows
@@ -97,6 +98,12 @@ def agenda_kecamatan(kecamatan: Sequence[Kecamatan]) -> InlineKeyboardMarkup:
     """The kecamatan whose KIMs an event concerns."""
     buttons = [_button(k.nama, cb.KECAMATAN.data(k.kode)) for k in kecamatan]
     return InlineKeyboardMarkup([*rows(buttons, 2), _cancel_row()])
+
+
+def agenda_kims(kims: Sequence[Kim]) -> InlineKeyboardMarkup:
+    """The verified KIMs of one kecamatan, for Diskominfo's event that concerns one of them."""
+    buttons = [_button(k.nama, cb.TARGET_KIM.data(k.id)) for k in kims]
+    return InlineKeyboardMarkup([*rows(buttons, 1), _cancel_row()])
 
 
 def agenda_summary() -> InlineKeyboardMarkup:

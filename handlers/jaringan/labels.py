@@ -39,13 +39,18 @@ AGENDA_KINDS: Final = {
     "kunjungan": "Kunjungan Diskominfo",
     "lainnya": "Lainnya",
 }
-SCOPE_DISKOMINFO: Final = {"semua": "Semua KIM", "kecamatan": "KIM satu kecamatan"}
+SCOPE_DISKOMINFO: Final = {
+    "semua": "Semua KIM",
+    "kecamatan": "KIM satu kecamatan",
+    "kim": "Satu KIM tertentu",
+}
 SCOPE_KIM: Final = {"kim": "KIM ini saja", "kecamatan": "Semua KIM sekecamatan"}
 SAVE: Final = "✅ Simpan"
 
 CHOSEN_KIND: Final = "Jenis"
 CHOSEN_SCOPE: Final = "Untuk"
 CHOSEN_KECAMATAN: Final = "Kecamatan"
+CHOSEN_KIM: Final = "KIM"
 
 # Placeholders of the reply field (at most 64 characters).
 ASK_TITLE: Final = "Judul kegiatan"

@@ -69,6 +69,7 @@ def _agenda_conversation() -> Handler:
             S.TEMPAT: [on_message(TEXT, agenda_add.save_place), expect_text],
             S.SASARAN: [button(steps.save_scope, cb.SCOPE), expect_button],
             S.KECAMATAN: [button(steps.save_kecamatan, cb.KECAMATAN), expect_button],
+            S.TUJUAN: [button(steps.save_target_kim, cb.TARGET_KIM), expect_button],
             S.RINGKASAN: [button(steps.save, cb.SAVE), expect_button],
             **timeout_state(timed_out(AGENDA, "jaringan/agenda_timed_out")),
         },

@@ -67,7 +67,7 @@ def network_samples(h: Hostile) -> Samples:
         "unit": h.text(MAX_UNIT),
         **{name: small for name in ("max_title", "max_activity", "max_result", "max_commodity")},
         **{flag: st.booleans() for flag in ("started", "located", "as_file", "whole", "agreed",
-                                            "consented", "reminded")},
+                                            "consented", "reminded", "one_kim")},
         **_jaringan(h),
         **_agenda(h),
     }  # fmt: skip

@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.emulator import Chat, User
-from tests.conftest import Hub, HubFactory, texts
+from tests.conftest import Hub, HubFactory, buttons, texts
 from tests.implementasi.helpers import BIKA, Clock, kim_group
 
 WIB = ZoneInfo("Asia/Pontianak")
@@ -153,3 +153,28 @@ async def test_an_event_tomorrow_after_eight_is_reminded_at_once_to_its_kim_only
     async with start_hub(clock=clock) as hub:
         await hub.outbox.wait_idle()
         assert len(reminders(hub, kim.group, "Rapat bulanan KIM Embaloh")) == 1
+
+
+async def test_a_diskominfo_visit_to_one_kim(hub: Hub) -> None:
+    bika = await kim_group(hub, "KIM Bika", BIKA)
+    neighbour = await kim_group(hub, "KIM Tetangga", BIKA)
+    admin, chat = hub.admin, hub.emu.private_chat(hub.admin)
+    await hub.say(admin, chat, "/agenda tambah")
+    [kinds] = await hub.say(admin, chat, "Kunjungan pembinaan KIM")
+    await hub.press(admin, kinds, "agd:jenis:kunjungan")
+    await hub.say(admin, chat, f"{date.today() + timedelta(days=6):%d/%m/%Y} 13.30")
+    [scopes] = await hub.say(admin, chat, "Sekretariat KIM Bika")
+    kecamatan = (await hub.press(admin, scopes, "agd:untuk:kim"))[-1]
+    empty = (await hub.press(admin, kecamatan, "agd:kec:61.06.04"))[-1]  # no KIM there yet
+    assert "Belum ada KIM terverifikasi" in empty["text"]
+    kims = (await hub.press(admin, empty, f"agd:kec:{BIKA}"))[-1]
+    assert set(buttons(kims)) == {f"agd:kim:{bika.kim.id}", f"agd:kim:{neighbour.kim.id}",
+                                  "agd:batal"}  # fmt: skip
+    summary = (await hub.press(admin, kims, f"agd:kim:{bika.kim.id}"))[-1]
+    assert "Untuk: KIM Bika · dari Diskominfo" in summary["text"]
+    await hub.press(admin, summary, "agd:simpan")
+    [listed] = await hub.say(bika.ketua, bika.group, "/agenda", reply=False)
+    assert "Kunjungan pembinaan KIM (Kunjungan Diskominfo)" in listed["text"]
+    assert "pukul 13.30 WIB" in listed["text"]
+    [other] = await hub.say(neighbour.ketua, neighbour.group, "/agenda", reply=False)
+    assert "Belum ada agenda" in other["text"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from tests.conftest import Hub, buttons, texts
 from tests.implementasi.helpers import kim_group
@@ -52,9 +52,6 @@ async def test_every_unfit_answer_is_explained_and_changes_nothing(hub: Hub) -> 
     assert "3–200 karakter (yang Anda tulis 2)" in texts(await hub.say(admin, chat, "ab"))
     assert "yang Anda tulis 10000" in texts(await hub.say(admin, chat, "y" * 10_000))
     [scopes] = await hub.say(admin, chat, "Aula Diskominfo Putussibau")
-    forged = hub.emu.press(admin, scopes, "agd:untuk:kim")  # a KIM's choice, not Diskominfo's
-    assert await hub.process(forged) == []
-    assert "tidak dikenal" in hub.answer_to(forged)["text"]
     kecamatan = (await hub.press(admin, scopes, "agd:untuk:kecamatan"))[-1]
     forged = hub.emu.press(admin, kecamatan, "agd:kec:99.99.99")
     assert await hub.process(forged) == []
@@ -81,3 +78,10 @@ async def test_in_a_group_only_the_one_adding_answers(hub: Hub) -> None:
     [chosen, ask_when] = await hub.press(kim.ketua, kinds, "agd:jenis:pertemuan")
     assert "Pertemuan KIM" in chosen["text"]
     assert "25/12/2026 09.00" in ask_when["text"]
+    await hub.say(kim.ketua, kim.group, "1/1/2099 10.00")  # too far: asked again
+    await hub.say(kim.ketua, kim.group, f"{date.today() + timedelta(days=3):%d/%m/%Y} 10.00")
+    [scopes] = await hub.say(kim.ketua, kim.group, "Balai Desa")
+    assert set(buttons(scopes)) == {"agd:untuk:kim", "agd:untuk:kecamatan", "agd:batal"}
+    forged = hub.emu.press(kim.ketua, scopes, "agd:untuk:semua")  # Diskominfo's choice only
+    assert await hub.process(forged) == []
+    assert "tidak dikenal" in hub.answer_to(forged)["text"]

@@ -1,3 +1,4 @@
+-- Numbered 0012: main holds 0010_aspirasi and 0011_diskusi; none of their tables is used here.
 -- Implementasi and Jaringan (issue 12): what KIMs did with information, verified by the desk,
 -- shared across the network; the network's directory settings, contact requests, the agenda.
 

@@ -84,6 +84,7 @@ class Config:
     opd_file: Path = field(default_factory=lambda: packaged_file(OPD_FILE))
     holidays_file: Path = field(default_factory=lambda: packaged_file(HOLIDAYS_FILE))
     aspirasi_daily_limit: int = DAILY_LIMIT
+    diskominfo_contact: str = ""  # KIM_DISKOMINFO_CONTACT: shown by /jaringan (checked there)
 
     @property
     def tz_name(self) -> str:
@@ -165,6 +166,7 @@ def load_config(env: Mapping[str, str], *, require_token: bool = True) -> Config
         opd_file=config_file(env, "KIM_OPD_FILE", OPD_FILE),
         holidays_file=data_file(env, "KIM_HOLIDAYS_FILE", HOLIDAYS_FILE),
         aspirasi_daily_limit=daily_limit,
+        diskominfo_contact=" ".join(env.get("KIM_DISKOMINFO_CONTACT", "").split()),
     )
 
 

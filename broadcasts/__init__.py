@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.config import Config
 from bot.context import KimApplication
-from broadcasts import akses, aspirasi, diseminasi, diskusi
+from broadcasts import akses, aspirasi, diseminasi, diskusi, implementasi, jaringan
 
 
 async def start_services(app: KimApplication) -> None:
@@ -22,6 +22,8 @@ async def start_services(app: KimApplication) -> None:
     await diseminasi.start(app)  # siaran jobs, missed runs, receipt reminders
     diskusi.start(app)  # idle threads: one reminder, then closed
     await aspirasi.start(app)  # opd.yaml, the holidays, the daily deadlines job
+    await implementasi.start(app)  # "tindak lanjut" reminders, missed ones sent on return
+    await jaringan.start(app)  # agenda reminders, missed ones sent before the event
 
 
 async def stop_services(app: KimApplication) -> None:

@@ -11,7 +11,10 @@ from bot.store.aspirasi_lists import AspirationListStore
 from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
 from bot.store.diseminasi import BroadcastStore
 from bot.store.diskusi import DiscussionStore
+from bot.store.implementasi import ReportStore
 from bot.store.inbox import InboxStore
+from bot.store.jaringan import NetworkStore
+from bot.store.jaringan_agenda import AgendaStore
 from bot.store.outbox import OutboxStore
 from bot.store.people import PeopleStore
 from bot.store.registrasi import KimStore, MembershipError
@@ -24,10 +27,9 @@ __all__ = ["Change", "MembershipError", "Store", "from_db_time", "to_db_time", "
 
 
 class Store(
-    LinkStore, KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore,
-    BroadcastStore, DiscussionStore, OutboxStore, InboxStore, LostReplyStore,
-    AspirationStore, AspirationListStore,
-    StoreBase,
+    LinkStore, NetworkStore, AgendaStore, KimStore, PeopleStore, StateStore, ImportStore,
+    NewsStore, FeedStateStore, BroadcastStore, DiscussionStore, OutboxStore, InboxStore,
+    LostReplyStore, AspirationStore, AspirationListStore, ReportStore, StoreBase,
 ):  # fmt: skip
     """Every domain's queries over one aiosqlite connection."""
 

@@ -17,6 +17,8 @@ PRIVATE_COMMANDS: Final = (
     ("status", "Lihat status aspirasi (mis. /status ASP-2611-0042)"),
     ("aspirasiku", "Daftar aspirasi saya"),
     ("diskusi", "Diskusi terbuka di KIM Anda"),
+    ("jaringan", "Jaringan KIM se-kabupaten"),
+    ("agenda", "Agenda kegiatan KIM"),
     ("hapusdata", "Hapus data pribadi Anda"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -28,6 +30,9 @@ GROUP_COMMANDS: Final = (
     ("aspirasi", "Catat aspirasi warga (lanjut di chat pribadi)"),
     ("diskusi", "Buka diskusi, atau lihat yang berjalan"),
     ("kesimpulan", "Tutup diskusi dengan kesimpulan"),
+    ("implementasi", "Laporkan hasil implementasi (judul) atau lihat daftarnya"),
+    ("jaringan", "Jaringan KIM se-kabupaten"),
+    ("agenda", "Agenda kegiatan KIM"),
     ("keluar", "Keluar dari keanggotaan KIM"),
     ("bantuan", "Panduan perintah"),
     ("batal", "Batalkan proses yang sedang berjalan"),
@@ -75,6 +80,9 @@ ENGLISH_ALIASES: Final = {
     "aspirasi_masuk": ("incoming",),
     "diskusi": ("discuss",),
     "kesimpulan": ("conclude",),
+    "implementasi": ("implementation",),
+    "jaringan": ("network",),
+    "agenda": ("events",),
 }
 
 CONFIRM: Final = "✅ Konfirmasi"

@@ -11,6 +11,7 @@ from telegram import (
     ForceReply,
     InlineKeyboardMarkup,
     Message,
+    ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
     Update,
 )
@@ -25,7 +26,7 @@ _ANSWERED: dict[str, CallbackQuery] = {}
 _ANSWERED_KEPT = 1000
 POPUP_LIMIT = 200  # Telegram's limit for answerCallbackQuery text
 NAME_LIMIT = 64  # Telegram's own limit for a first name
-Markup = InlineKeyboardMarkup | ForceReply | ReplyKeyboardRemove | None
+Markup = InlineKeyboardMarkup | ForceReply | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 
 
 async def reply(

@@ -3,9 +3,10 @@
 "Jadikan rencana implementasi" (diskusi:rencana:<id>) leads to Implementasi, "Jadikan
 aspirasi" (diskusi:aspirasi:<id>) to Aspirasi, each with the conclusion pre-filled. One
 small function per target: until its activity can take the conclusion, it says politely that
-this is coming (no dead button). Aspirasi takes it: the press opens the presser's private
-chat with the bot (a t.me /start link), where the submission starts with the conclusion as
-its text, filed for the KIM (Aspirasi checks there that the presser is one of its members).
+this is coming (no dead button). Both are taken now: the press opens the presser's private
+chat with the bot (a t.me /start link), where Aspirasi's submission starts with the conclusion
+as its text, or Implementasi's report with the discussion as its source; each activity checks
+there that the presser is a member of the KIM.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from bot.models.diskusi import Discussion
 from handlers.aspirasi import callbacks as aspirasi_cb
 from handlers.common.replies import alert, callback_data, open_link, start_link
 from handlers.diskusi import callbacks as cb
+from handlers.implementasi import callbacks as implementasi_cb
 
 
 async def carry_on(update: Update, context: BotContext) -> None:
@@ -34,8 +36,8 @@ async def carry_on(update: Update, context: BotContext) -> None:
 
 
 async def to_plan(update: Update, context: BotContext, discussion: Discussion) -> None:
-    """Start an implementation plan from the conclusion (Implementasi is not built yet)."""
-    await alert(update, context, "diskusi/plan_coming", discussion=discussion)
+    """Open the presser's private chat, where a report starts from the discussion."""
+    await open_link(update, start_link(context, implementasi_cb.from_discussion(discussion.id)))
 
 
 async def to_aspiration(update: Update, context: BotContext, discussion: Discussion) -> None:

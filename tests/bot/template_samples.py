@@ -47,6 +47,7 @@ from handlers.registrasi import labels as registrasi_labels
 from handlers.registrasi.verification import MAX_REASON
 from tests.bot.hostile import Hostile, model
 from tests.bot.template_samples_aspirasi import aspirasi_overrides, aspirasi_samples
+from tests.bot.template_samples_network import network_samples
 
 Samples = dict[str, st.SearchStrategy[Any]]
 TELEGRAM_NAME = 64  # Telegram's limit for a first (or last) name
@@ -139,7 +140,7 @@ def samples(h: Hostile) -> Samples:
         "link_id": st.integers(0, 10**12),
         "lost_count": st.integers(0, 10**6),
         "lost": h.items(model(h, LostReply, 64, error=h.text(300)), 3),
-        **_diskusi(h),
+        **network_samples(h), **_diskusi(h),
     }  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from bot.store.base import StoreBase, from_db_time, to_db_time, utcnow
 from bot.store.diseminasi import BroadcastStore
 from bot.store.diskusi import DiscussionStore
 from bot.store.inbox import InboxStore
+from bot.store.laporan import ReportStore
 from bot.store.outbox import OutboxStore
 from bot.store.people import PeopleStore
 from bot.store.registrasi import KimStore, MembershipError
@@ -26,7 +27,7 @@ __all__ = ["Change", "MembershipError", "Store", "from_db_time", "to_db_time", "
 class Store(
     LinkStore, KimStore, PeopleStore, StateStore, ImportStore, NewsStore, FeedStateStore,
     BroadcastStore, DiscussionStore, OutboxStore, InboxStore, LostReplyStore,
-    AspirationStore, AspirationListStore,
+    AspirationStore, AspirationListStore, ReportStore,
     StoreBase,
 ):  # fmt: skip
     """Every domain's queries over one aiosqlite connection."""

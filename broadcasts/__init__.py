@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.config import Config
 from bot.context import KimApplication
-from broadcasts import akses, diseminasi, diskusi
+from broadcasts import akses, diseminasi, diskusi, laporan
 
 
 async def start_services(app: KimApplication) -> None:
@@ -20,6 +20,7 @@ async def start_services(app: KimApplication) -> None:
     await akses.start(app)  # feed polls and the news digest
     await diseminasi.start(app)  # siaran jobs, missed runs, receipt reminders
     diskusi.start(app)  # idle threads: one reminder, then closed
+    laporan.start(app)  # the monthly report to the desk, made up at start when missed
 
 
 async def stop_services(app: KimApplication) -> None:

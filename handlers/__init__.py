@@ -19,7 +19,9 @@ from bot.context import KimApplication
 # In PTB's handler group 0 the first match wins. The activities come first, umum last: its
 # /start, /bantuan, global /batal and catch-alls answer only what no activity's conversation
 # or button took (an activity registers no catch-all of its own).
-ACTIVITIES = ("registrasi", "akses", "diseminasi", "diskusi", "admin", "aspirasi", "umum")
+ACTIVITIES = (
+    "registrasi", "akses", "diseminasi", "diskusi", "admin", "aspirasi", "laporan", "umum",
+)  # fmt: skip
 
 
 class Wiring(Protocol):

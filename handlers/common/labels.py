@@ -50,6 +50,7 @@ DISKOMINFO_COMMANDS: Final = (
     ("siaran", "Kirim siaran ke KIM"),
     ("jadwal", "Siaran terjadwal"),
     ("aspirasi_masuk", "Aspirasi yang masuk, terlama dulu"),
+    ("laporan", "Laporan kegiatan KIM per bulan"),
 )
 
 ENGLISH_ALIASES: Final = {
@@ -75,6 +76,7 @@ ENGLISH_ALIASES: Final = {
     "aspirasi_masuk": ("incoming",),
     "diskusi": ("discuss",),
     "kesimpulan": ("conclude",),
+    "laporan": ("report",),
 }
 
 CONFIRM: Final = "✅ Konfirmasi"

@@ -13,6 +13,7 @@ from typing import Any
 from bot.config import Config
 from bot.context import KimApplication
 from broadcasts import akses, diseminasi, diskusi, laporan
+from broadcasts.laporan import cli as laporan_cli
 
 
 async def start_services(app: KimApplication) -> None:
@@ -31,10 +32,13 @@ async def stop_services(app: KimApplication) -> None:
 def add_commands(sub: Any) -> None:
     """Add the activities' `kim-bot` subcommands."""
     akses.cli.add_feeds_parser(sub)
+    laporan_cli.add_laporan_parser(sub)
 
 
 def run_command(config: Config, args: argparse.Namespace) -> Coroutine[Any, Any, int] | None:
     """The coroutine of an activity's subcommand, or None when the command is not one."""
     if args.command == "feeds":
         return akses.cli.feeds_command(config, args)
+    if args.command == "laporan":
+        return laporan_cli.laporan_command(config, args)
     return None

@@ -123,6 +123,12 @@ class ReportStore(StoreBase):
         )
         return {r["kim_id"]: _time(r["last"]) for r in rows}
 
+    async def outbox_batch_exists(self, kind: str, item: str) -> bool:
+        """Whether a batch (kind, item) was ever queued (a report goes out once)."""
+        row = await self._one("SELECT 1 FROM outbox_batch WHERE kind = ? AND item = ?",
+                              (kind, item))  # fmt: skip
+        return row is not None
+
 
 def _time(text: str) -> datetime:
     moment = from_db_time(text)

@@ -1,21 +1,22 @@
 """The report's chart as a PNG (pure, matplotlib's Agg canvas: no display, no global pyplot
 state, safe in a worker thread): ADINDA score per kecamatan, stacked by activity, and the
 trend of the last months. Sized for a phone: 1080 px wide, large labels, Indonesian months.
+matplotlib is imported when a chart is drawn, not when the bot starts (it takes a second).
 """
 
 from __future__ import annotations
 
 import io
-
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from bot.dates import MONTHS_SHORT
 from bot.models.laporan import ACTIVITIES
 from broadcasts.laporan.document import month_name
 from broadcasts.laporan.measures import Report
 from handlers.laporan import labels
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#d62728", "#8c564b")
 FONT = 15
@@ -24,6 +25,9 @@ WIDTH_IN, DPI = 7.2, 150  # 1080 px wide
 
 def render_chart(report: Report, scope_name: str) -> bytes:
     """The chart of a report, as PNG bytes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     rows = max(len(report.groups), 1)
     figure = Figure(figsize=(WIDTH_IN, 4.5 + 0.45 * rows), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)

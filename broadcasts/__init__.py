@@ -13,7 +13,8 @@ from typing import Any
 
 from bot.config import Config
 from bot.context import KimApplication
-from broadcasts import akses, aspirasi, diseminasi, diskusi, implementasi, jaringan
+from broadcasts import akses, aspirasi, diseminasi, diskusi, implementasi, jaringan, laporan
+from broadcasts.laporan import cli as laporan_cli
 
 
 async def start_services(app: KimApplication) -> None:
@@ -24,6 +25,7 @@ async def start_services(app: KimApplication) -> None:
     await aspirasi.start(app)  # opd.yaml, the holidays, the daily deadlines job
     await implementasi.start(app)  # "tindak lanjut" reminders, missed ones sent on return
     await jaringan.start(app)  # agenda reminders, missed ones sent before the event
+    laporan.start(app)  # the monthly report to the desk, made up at start when missed
 
 
 async def stop_services(app: KimApplication) -> None:
@@ -35,6 +37,7 @@ def add_commands(sub: Any) -> None:
     """Add the activities' `kim-bot` subcommands."""
     akses.cli.add_feeds_parser(sub)
     aspirasi.cli.add_aspirasi_parser(sub)
+    laporan_cli.add_laporan_parser(sub)
 
 
 def run_command(config: Config, args: argparse.Namespace) -> Coroutine[Any, Any, int] | None:
@@ -43,4 +46,6 @@ def run_command(config: Config, args: argparse.Namespace) -> Coroutine[Any, Any,
         return akses.cli.feeds_command(config, args)
     if args.command == "aspirasi":
         return aspirasi.cli.aspirasi_command(config, args)
+    if args.command == "laporan":
+        return laporan_cli.laporan_command(config, args)
     return None

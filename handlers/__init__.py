@@ -21,7 +21,7 @@ from bot.context import KimApplication
 # or button took (an activity registers no catch-all of its own).
 ACTIVITIES = (
     "registrasi", "akses", "diseminasi", "diskusi", "implementasi", "jaringan", "admin",
-    "aspirasi", "umum",
+    "aspirasi", "laporan", "umum",
 )  # fmt: skip
 
 

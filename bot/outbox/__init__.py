@@ -16,6 +16,8 @@ from bot.outbox.message import (
     edit_text,
     photo_message,
     text_message,
+    upload_document,
+    upload_photo,
     voice_message,
 )
 from bot.outbox.outbox import DECISION, Outbox, delivery_bot
@@ -44,5 +46,7 @@ __all__ = [
     "edit_text",
     "photo_message",
     "text_message",
+    "upload_document",
+    "upload_photo",
     "voice_message",
 ]

@@ -12,13 +12,14 @@ message for a forum topic that is gone goes to the group's General topic instead
 
 from __future__ import annotations
 
+import base64
 import logging
 import random
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from telegram import Bot
+from telegram import Bot, InputFile
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -28,7 +29,7 @@ from telegram.error import (
     TelegramError,
 )
 
-from bot.outbox.message import EDIT_METHODS, TOPIC_METHODS
+from bot.outbox.message import EDIT_METHODS, TOPIC_METHODS, UPLOAD
 from bot.outbox.records import OutboxRow, RowStatus, Settled
 
 # How Telegram says that an edit has nothing left to do (lower case, as a prefix).
@@ -78,7 +79,7 @@ async def attempt(bot: Bot, row: OutboxRow, policy: RetryPolicy, now: datetime) 
     try:
         result = await bot.do_api_request(
             row.method.lower(),  # Bot API names are case-insensitive; PTB warns on camelCase
-            api_kwargs={"chat_id": row.chat_id, **row.params},
+            api_kwargs={"chat_id": row.chat_id, **_with_files(row.params)},
         )
     except RetryAfter as error:
         wait = _seconds(error.retry_after)
@@ -100,6 +101,17 @@ async def attempt(bot: Bot, row: OutboxRow, policy: RetryPolicy, now: datetime) 
     except TelegramError as error:
         return Attempt(Settled(row, RowStatus.FAILED, error=_text(error)))
     return Attempt(Settled(row, RowStatus.SENT, message_id=_message_id(result)))
+
+
+def _with_files(params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters with each kept upload ({"upload": name, "base64": …}) as a file."""
+    return {key: _file(value) for key, value in params.items()}
+
+
+def _file(value: Any) -> Any:
+    if isinstance(value, dict) and UPLOAD in value and "base64" in value:
+        return InputFile(base64.b64decode(value["base64"]), filename=str(value[UPLOAD]))
+    return value
 
 
 def _lost_thread(row: OutboxRow, error: BadRequest) -> bool:

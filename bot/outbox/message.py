@@ -4,11 +4,14 @@ Besides new messages it edits existing ones (the card of a decision): `edit_text
 `edit_markup`, and closes forum topics (`close_topic`). An edit that finds its message gone
 or already showing the change is done, not failed, and so is a close that finds its topic
 gone or closed (bot/outbox/delivery.py). A message with a `thread_id` goes to that forum
-topic; delivery sends it to General when the topic is gone.
+topic; delivery sends it to General when the topic is gone. A file made by the bot (a report,
+a chart) goes as an upload (`upload_document`, `upload_photo`): its bytes are kept in the
+row, base64, until it is sent, so a restart loses nothing.
 """
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +20,7 @@ from telegram import InlineKeyboardMarkup
 SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendVoice", "copyMessage"})
 EDIT_METHODS = frozenset({"editMessageText", "editMessageReplyMarkup"})
 TOPIC_METHODS = frozenset({"closeForumTopic"})
+UPLOAD = "upload"  # the key of an uploaded file's parameter: {"upload": name, "base64": data}
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,27 @@ def document_message(
 ) -> OutboxMessage:
     """A document (by Telegram file id) with an optional HTML caption."""
     return _media("sendDocument", "document", chat_id, file_id, caption, markup, thread_id)
+
+
+def upload_document(chat_id: int, filename: str, data: bytes, caption: str | None = None,
+                    thread_id: int | None = None) -> OutboxMessage:  # fmt: skip
+    """A document made by the bot, uploaded from its bytes, with an optional HTML caption."""
+    return _upload("sendDocument", "document", chat_id, filename, data, caption, thread_id)
+
+
+def upload_photo(chat_id: int, filename: str, data: bytes, caption: str | None = None,
+                 thread_id: int | None = None) -> OutboxMessage:  # fmt: skip
+    """A photo made by the bot (a PNG chart), uploaded from its bytes."""
+    return _upload("sendPhoto", "photo", chat_id, filename, data, caption, thread_id)
+
+
+def _upload(method: str, field: str, chat_id: int, filename: str, data: bytes,
+            caption: str | None, thread_id: int | None) -> OutboxMessage:  # fmt: skip
+    upload = {UPLOAD: filename, "base64": base64.b64encode(data).decode("ascii")}
+    params: dict[str, Any] = {field: upload}
+    if caption:
+        params |= {"caption": caption, "parse_mode": "HTML"}
+    return OutboxMessage(chat_id, method, params | _thread(thread_id))
 
 
 def voice_message(

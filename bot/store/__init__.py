@@ -15,6 +15,7 @@ from bot.store.implementasi import ReportStore
 from bot.store.inbox import InboxStore
 from bot.store.jaringan import NetworkStore
 from bot.store.jaringan_agenda import AgendaStore
+from bot.store.laporan import ActivityReportStore
 from bot.store.outbox import OutboxStore
 from bot.store.people import PeopleStore
 from bot.store.registrasi import KimStore, MembershipError
@@ -29,7 +30,8 @@ __all__ = ["Change", "MembershipError", "Store", "from_db_time", "to_db_time", "
 class Store(
     LinkStore, NetworkStore, AgendaStore, KimStore, PeopleStore, StateStore, ImportStore,
     NewsStore, FeedStateStore, BroadcastStore, DiscussionStore, OutboxStore, InboxStore,
-    LostReplyStore, AspirationStore, AspirationListStore, ReportStore, StoreBase,
+    LostReplyStore, AspirationStore, AspirationListStore, ReportStore,
+    ActivityReportStore, StoreBase,
 ):  # fmt: skip
     """Every domain's queries over one aiosqlite connection."""
 

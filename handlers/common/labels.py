@@ -55,6 +55,7 @@ DISKOMINFO_COMMANDS: Final = (
     ("siaran", "Kirim siaran ke KIM"),
     ("jadwal", "Siaran terjadwal"),
     ("aspirasi_masuk", "Aspirasi yang masuk, terlama dulu"),
+    ("laporan", "Laporan kegiatan KIM per bulan"),
 )
 
 ENGLISH_ALIASES: Final = {
@@ -83,6 +84,7 @@ ENGLISH_ALIASES: Final = {
     "implementasi": ("implementation",),
     "jaringan": ("network",),
     "agenda": ("events",),
+    "laporan": ("report",),
 }
 
 CONFIRM: Final = "✅ Konfirmasi"

@@ -12,6 +12,7 @@ from telegram import Update
 from bot.context import BotContext
 from bot.models.registrasi import MAX_MEMBERS, MIN_MEMBERS, Jabatan, Kim
 from bot.store import MembershipError
+from broadcasts.laporan.profile import own_month
 from handlers.common.access import is_group, is_group_admin
 from handlers.common.pager import Page, keyboard, page_number, page_text, show
 from handlers.common.replies import (
@@ -117,10 +118,13 @@ async def show_profile(update: Update, context: BotContext) -> None:
     if kim is None:
         return
     members = await context.store.list_members(kim.id)
+    config = context.config
+    month = await own_month(context.store, kim.id, config.timezone, config.clock())
     await reply(
         update,
         context,
         "registrasi/membership/profile",
+        **month,
         kim=kim,
         members=members,
         kecamatan=context.region.kecamatan_by_code(kim.kecamatan_kode),

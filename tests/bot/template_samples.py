@@ -47,6 +47,7 @@ from handlers.registrasi import labels as registrasi_labels
 from handlers.registrasi.verification import MAX_REASON
 from tests.bot.hostile import Hostile, model
 from tests.bot.template_samples_aspirasi import aspirasi_overrides, aspirasi_samples
+from tests.bot.template_samples_laporan import laporan_samples
 from tests.bot.template_samples_network import network_samples
 
 Samples = dict[str, st.SearchStrategy[Any]]
@@ -130,7 +131,7 @@ def samples(h: Hostile) -> Samples:
         "channels": st.just(diseminasi_labels.CHANNELS),
         "weekdays": st.just(diseminasi_labels.WEEKDAYS),
         "jabatan": st.just(registrasi_labels.JABATAN), "names": st.just(admin_labels.ROLE_NAMES),
-        **_pages(h), **_links(h), **aspirasi_samples(h),
+        **_pages(h), **_links(h), **aspirasi_samples(h), **laporan_samples(h),
         "b": _failed(h), "m": model(h, Member, nama=TELEGRAM_NAME),
         "holder": st.integers(1, 10**12) | model(h, RoleGrant, USERNAME, first_name=TELEGRAM_NAME),
         "command": h.text(64), "manual_source": st.just("manual"),

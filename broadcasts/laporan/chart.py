@@ -44,11 +44,13 @@ def _by_kecamatan(axes: Axes, report: Report) -> None:
     names = [group.nama for group in report.groups]
     scores = [report.activity_scores(group) for group in report.groups]
     left = [0] * len(names)
+    rows = range(len(names))  # positions, labelled below: names are not read as numbers
     for activity, colour in zip(ACTIVITIES, COLOURS, strict=True):
         widths = [s[activity] for s in scores]
         if any(widths):
-            axes.barh(names, widths, left=left, color=colour, label=labels.ACTIVITY[activity])
+            axes.barh(rows, widths, left=left, color=colour, label=labels.ACTIVITY[activity])
             left = [a + b for a, b in zip(left, widths, strict=True)]
+    axes.set_yticks(list(rows), names)
     axes.set_title(labels.CHART_TITLE, fontsize=FONT + 1)
     axes.invert_yaxis()  # the first kecamatan on top, as in the report
     axes.tick_params(labelsize=FONT)
@@ -63,10 +65,12 @@ def _trend(axes: Axes, report: Report) -> None:
     names = [f"{MONTHS_SHORT[p.month.month - 1]}\n{p.month.year}" for p in report.trend]
     scores = [p.score for p in report.trend]
     active = [p.aktif for p in report.trend]
-    axes.plot(names, scores, marker="o", linewidth=3, markersize=9, label=labels.CHART_SCORE)
-    axes.plot(names, active, marker="s", linewidth=2, markersize=7, linestyle="--",
+    months = list(range(len(names)))  # positions: "Nov 2026" would be read as a date
+    axes.plot(months, scores, marker="o", linewidth=3, markersize=9, label=labels.CHART_SCORE)
+    axes.plot(months, active, marker="s", linewidth=2, markersize=7, linestyle="--",
               label=labels.CHART_ACTIVE)  # fmt: skip
-    for x, y in zip(names, scores, strict=True):
+    axes.set_xticks(months, names)
+    for x, y in zip(months, scores, strict=True):
         axes.annotate(str(y), (x, y), textcoords="offset points", xytext=(0, 8),
                       ha="center", fontsize=FONT - 2)  # fmt: skip
     axes.set_title(labels.CHART_TREND, fontsize=FONT + 1)

@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.config import Config, ConfigError, environment, load_config, utc_clock
 from bot.logs import redacted_output, setup_logging
+from bot.playground import command as playground
 
 log = logging.getLogger("kim-bot")
 INTERRUPTED = 130  # the shell's code for Ctrl-C
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     emu.add_argument("--flood-limits", action="store_true", help="terapkan batas kirim Telegram")
     emu.add_argument("--open-chats", action="store_true", help="chat id apa pun ada (bench)")
     _activities().add_activity_commands(sub)  # feeds check / poll --once (Akses)
+    playground.add_parser(sub)
     return parser
 
 
@@ -79,6 +81,8 @@ def _main(argv: list[str] | None, clock: Callable[[], datetime]) -> int:
         return 0
     if args.command == "emulator":
         return _run_emulator(args)
+    if args.command == "sandbox":
+        return playground.run(args)
     try:
         config = load_config(environment(), require_token=args.command == "run")
     except ConfigError as error:

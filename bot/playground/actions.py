@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 from bot.emulator import Chat, User
 from bot.playground import labels
@@ -47,7 +47,7 @@ async def text(sandbox: Sandbox, request: web.Request) -> dict[str, Any]:
     reply_to = _optional_int(body.get("reply_to"))
     if reply_to is not None and (chat.id, reply_to) not in sandbox.emu.state.messages:
         reply_to = None  # the message replied to is gone: send it as a plain message
-    sandbox.actions += 1
+    sandbox.acted(user, chat)
     update = sandbox.emu.text(user, chat, typed, reply_to=reply_to,
                               thread_id=_optional_int(body.get("thread")), push=True)  # fmt: skip
     return {"message_id": update["message"]["message_id"]}
@@ -60,7 +60,7 @@ async def press(sandbox: Sandbox, request: web.Request) -> dict[str, Any]:
     message = sandbox.emu.state.messages.get((chat.id, int(body["message_id"])))
     if message is None:
         raise Refused(labels.NO_MESSAGE)
-    sandbox.actions += 1
+    sandbox.acted(user, chat)
     update = sandbox.emu.press(user, message, str(body["data"]), push=True)
     query_id = update["callback_query"]["id"]
     try:
@@ -81,7 +81,7 @@ async def location(sandbox: Sandbox, request: web.Request) -> dict[str, Any]:
         raise Refused(labels.BAD_LOCATION) from None
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
         raise Refused(labels.BAD_LOCATION)
-    sandbox.actions += 1
+    sandbox.acted(user, chat)
     sandbox.emu.location(user, chat, latitude, longitude, push=True,
                          thread_id=_optional_int(body.get("thread")))  # fmt: skip
     return {"ok": True}
@@ -92,7 +92,7 @@ async def _upload(request: web.Request) -> tuple[dict[str, Any], bytes, str, str
     fields: dict[str, Any] = {}
     content, name, mime = b"", "", ""
     async for part in await request.multipart():
-        if not isinstance(part, web.BodyPartReader):
+        if not isinstance(part, BodyPartReader):
             continue
         if part.name == "file":
             content = await part.read(decode=False)
@@ -110,7 +110,7 @@ async def photo(sandbox: Sandbox, request: web.Request) -> dict[str, Any]:
     """Send a picture, with the typed text as its caption."""
     fields, content, _, _ = await _upload(request)
     user, chat = _who(sandbox, fields)
-    sandbox.actions += 1
+    sandbox.acted(user, chat)
     sandbox.emu.photo(user, chat, caption=fields.get("caption") or None, push=True, data=content,
                       reply_to=_optional_int(fields.get("reply_to")),
                       thread_id=_optional_int(fields.get("thread")))  # fmt: skip
@@ -121,7 +121,7 @@ async def document(sandbox: Sandbox, request: web.Request) -> dict[str, Any]:
     """Send a file as a document, with the typed text as its caption."""
     fields, content, name, mime = await _upload(request)
     user, chat = _who(sandbox, fields)
-    sandbox.actions += 1
+    sandbox.acted(user, chat)
     sandbox.emu.document(user, chat, name, mime, content, caption=fields.get("caption") or None,
                          push=True, reply_to=_optional_int(fields.get("reply_to")),
                          thread_id=_optional_int(fields.get("thread")))  # fmt: skip

@@ -7,6 +7,7 @@ subset the page displays (escaped, so nothing a person typed becomes markup).
 from __future__ import annotations
 
 import html
+import json
 from typing import Any
 
 from bot.emulator import BotApiEmulator, Chat
@@ -78,7 +79,21 @@ def _chat(emu: BotApiEmulator, chat: Chat, title: str) -> dict[str, Any]:
 def messages_of(emu: BotApiEmulator, chat_id: int) -> list[dict[str, Any]]:
     """Every message of a chat, oldest first, shaped for the page."""
     stored = sorted((m, msg) for (c, m), msg in emu.state.messages.items() if c == chat_id)
-    return [_message(emu, msg) for _, msg in stored if _shown(msg)]
+    asking = prompts(emu, chat_id)
+    return [_message(msg, msg["message_id"] in asking) for _, msg in stored if _shown(msg)]
+
+
+def prompts(emu: BotApiEmulator, chat_id: int) -> set[int]:
+    """The bot's messages in a chat sent with ForceReply (a Message does not show it: only
+    the call that sent it does), which the page answers by reply."""
+    found = set()
+    for call in emu.calls_to("sendMessage", chat_id):
+        markup = call.params.get("reply_markup")
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        if isinstance(markup, dict) and markup.get("force_reply") and call.ok:
+            found.add(int(call.result["message_id"]))
+    return found
 
 
 def _shown(message: dict[str, Any]) -> bool:
@@ -86,7 +101,7 @@ def _shown(message: dict[str, Any]) -> bool:
     return any(k in message for k in ("text", "caption", "photo", "document", "location"))
 
 
-def _message(emu: BotApiEmulator, message: dict[str, Any]) -> dict[str, Any]:
+def _message(message: dict[str, Any], force_reply: bool) -> dict[str, Any]:
     sender = message.get("from", {})
     text = message.get("text") or message.get("caption") or ""
     entities = message.get("entities") or message.get("caption_entities") or []
@@ -95,7 +110,7 @@ def _message(emu: BotApiEmulator, message: dict[str, Any]) -> dict[str, Any]:
         "name": sender.get("first_name", ""), "html": to_html(text, entities),
         "date": message.get("date"), "edited": "edit_date" in message,
         "thread": message.get("message_thread_id"), "buttons": _buttons(message),
-        "force_reply": bool(message.get("reply_markup", {}).get("force_reply")),
+        "force_reply": force_reply,
         "mentions": [e["user"]["id"] for e in entities if e.get("type") == "text_mention"],
     }  # fmt: skip
     if "photo" in message:
@@ -107,8 +122,10 @@ def _message(emu: BotApiEmulator, message: dict[str, Any]) -> dict[str, Any]:
         shaped["location"] = message["location"]
     replied = message.get("reply_to_message")
     if replied and replied.get("message_id") != message.get("message_thread_id"):
-        shaped["reply"] = {"id": replied["message_id"], "name": replied.get("from", {}).get(
-            "first_name", ""), "text": (replied.get("text") or replied.get("caption") or "")[:90]}
+        author = replied.get("from", {})
+        shaped["reply"] = {"id": replied["message_id"], "from": author.get("id"),
+                           "name": author.get("first_name", ""),
+                           "text": (replied.get("text") or replied.get("caption") or "")[:90]}
     return shaped
 
 

@@ -35,6 +35,21 @@ class Sandbox:
     def __init__(self, emu: BotApiEmulator, roles: dict[int, str]) -> None:
         self.emu, self.roles = emu, roles
         self.actions = 0
+        # chat id → who acted there last, and the chat's last message id after the action
+        self.last_actor: dict[int, tuple[int, int]] = {}
+
+    def acted(self, user: User, chat: Chat) -> None:
+        """Count an action (the page's long polls wake) and remember who took it where."""
+        self.actions += 1
+        self.last_actor[chat.id] = (user.id, self.emu.state._last_message_id.get(chat.id, 0))
+
+    def answering(self, chat_id: int, messages: list[dict[str, Any]]) -> dict[str, int] | None:
+        """The bot's first message after the chat's last action: its answer to that person."""
+        if chat_id not in self.last_actor:
+            return None
+        person, after = self.last_actor[chat_id]
+        first = next((m["id"] for m in messages if m["bot"] and m["id"] > after), None)
+        return None if first is None else {"person": person, "message": first}
 
     @property
     def version(self) -> int:
@@ -121,6 +136,7 @@ async def _view(sandbox: Sandbox, request: web.Request) -> dict[str, Any]:
     if request.query.get("chat"):
         chat = sandbox.chat(user, request.query["chat"])
         shown["messages"] = view.messages_of(sandbox.emu, chat.id)
+        shown["answering"] = sandbox.answering(chat.id, shown["messages"])
     return shown
 
 

@@ -17,7 +17,9 @@ DEFAULT_FOLDER = Path("data/sandbox")
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The subcommand and its options."""
-    box = sub.add_parser("sandbox", help="coba semua fitur di peramban: tanpa token, tanpa internet")
+    box = sub.add_parser(
+        "sandbox", help="coba semua fitur di peramban: tanpa token, tanpa internet"
+    )
     box.add_argument("--port", type=int, default=8080, help="port halaman web (bawaan 8080)")
     box.add_argument("--folder", type=Path, default=DEFAULT_FOLDER,
                      help=f"tempat data sandbox (bawaan {DEFAULT_FOLDER})")  # fmt: skip

@@ -57,7 +57,8 @@ def cast(emu: BotApiEmulator) -> Cast:
              ("Yanti", None, "Anggota KIM Sibau Maju"), ("Agus", None, "Anggota KIM Sibau Maju"),
              ("Sari", "sari_embaloh", "Ketua KIM Embaloh Bersatu"),
              ("Dedi", None, "Anggota KIM Embaloh Bersatu"),
-             ("Lina", None, "Anggota KIM Embaloh Bersatu"), ("Budi", "budi_warga", "Warga")]  # fmt: skip
+             ("Lina", None, "Anggota KIM Embaloh Bersatu"),
+             ("Budi", "budi_warga", "Warga")]  # fmt: skip
     people = [Person(emu.user(name, username=username), role) for name, username, role in roles]
     users = [p.user for p in people]
     desk = emu.group("Meja Diskominfo", supergroup=True, admins=users[:1])

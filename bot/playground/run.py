@@ -66,7 +66,7 @@ def sandbox_config(folder: Path, emu: BotApiEmulator, feeds: Path, desk: int) ->
 async def sandbox_running(folder: Path, port: int = 8080,
                           host: str = "127.0.0.1") -> AsyncIterator[RunningSandbox]:  # fmt: skip
     """Run the sandbox for the block; its world is saved every few seconds and at the end."""
-    folder.mkdir(parents=True, exist_ok=True)
+    await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
     async with BotApiEmulator(TOKEN) as emu:
         fresh = not world.load(emu, folder / "dunia.json")
         cast = demo.cast(emu) if fresh else None

@@ -72,8 +72,9 @@ def _present(chat: Chat, user_id: int) -> bool:
 def _chat(emu: BotApiEmulator, chat: Chat, title: str) -> dict[str, Any]:
     topics = [{"id": t, "name": topic.get("name", "")}
               for (c, t), topic in sorted(emu.state.topics.items()) if c == chat.id]  # fmt: skip
+    count = sum(1 for c, _ in emu.state.messages if c == chat.id)
     return {"id": chat.id, "type": chat.type, "title": title, "forum": chat.is_forum,
-            "topics": topics, "count": sum(1 for c, _ in emu.state.messages if c == chat.id)}  # fmt: skip
+            "topics": topics, "count": count}  # fmt: skip
 
 
 def messages_of(emu: BotApiEmulator, chat_id: int) -> list[dict[str, Any]]:
@@ -123,9 +124,12 @@ def _message(message: dict[str, Any], force_reply: bool) -> dict[str, Any]:
     replied = message.get("reply_to_message")
     if replied and replied.get("message_id") != message.get("message_thread_id"):
         author = replied.get("from", {})
-        shaped["reply"] = {"id": replied["message_id"], "from": author.get("id"),
-                           "name": author.get("first_name", ""),
-                           "text": (replied.get("text") or replied.get("caption") or "")[:90]}
+        shaped["reply"] = {
+            "id": replied["message_id"],
+            "from": author.get("id"),
+            "name": author.get("first_name", ""),
+            "text": (replied.get("text") or replied.get("caption") or "")[:90],
+        }
     return shaped
 
 

@@ -145,8 +145,8 @@ def _file(sandbox: Sandbox) -> Handler:
         stored = sandbox.emu.state.files.get(request.match_info["file_id"])
         if stored is None:
             raise web.HTTPNotFound(text=labels.NO_MESSAGE)
-        return web.Response(body=stored.data,
-                            content_type=stored.mime_type or "application/octet-stream")  # fmt: skip
+        kind = stored.mime_type or "application/octet-stream"
+        return web.Response(body=stored.data, content_type=kind)
 
     return handle
 

@@ -17,6 +17,7 @@ import pytest
 from bot.playground.run import RunningSandbox, sandbox_running
 
 CHROMIUM = os.environ.get("KIM_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+HAS_CHROMIUM = Path(CHROMIUM).is_file()
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ async def sandbox(tmp_path: Path) -> AsyncIterator[RunningSandbox]:
 
 @pytest.fixture
 async def browser() -> AsyncIterator[Any]:
-    if not Path(CHROMIUM).is_file():
+    if not HAS_CHROMIUM:
         pytest.skip(f"Chromium tidak ada di {CHROMIUM}: pasang dengan `apt-get install chromium`")
     try:
         from playwright.async_api import async_playwright

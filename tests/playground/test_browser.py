@@ -115,4 +115,3 @@ async def test_a_broadcast_arrives_with_its_receipt_button(
     await chat.last_says("Berapa warga yang dijangkau?")
     await chat.send("45")
     await chat.sees("45 warga")
-

@@ -58,8 +58,12 @@ async def test_bad_input_is_refused_politely_and_changes_nothing(sandbox: Runnin
 async def test_the_sandbox_keeps_its_world_across_a_restart_until_reset(tmp_path: Path) -> None:
     folder = tmp_path / "sandbox"
     async with sandbox_running(folder, port=0) as first:
-        first.emu.text(first.emu.state.users[BUDI], first.emu.private_chat(
-            first.emu.state.users[BUDI]), "/start", push=True)
+        first.emu.text(
+            first.emu.state.users[BUDI],
+            first.emu.private_chat(first.emu.state.users[BUDI]),
+            "/start",
+            push=True,
+        )
         await first.emu.wait_for(lambda e: bool(e.sent(BUDI)))
         greeted = first.emu.sent(BUDI)
     async with sandbox_running(folder, port=0) as second:

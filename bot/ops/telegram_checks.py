@@ -24,11 +24,12 @@ async def connected_bot(config: Config) -> AsyncIterator[Bot]:
     """A plain Bot for the configured server (no rate limiter, no inbox), its connections
     closed at the end even when getMe failed half-way through initialising."""
     requests = (HTTPXRequest(), HTTPXRequest())
-    servers: dict[str, str] = {}
+    base, files = "https://api.telegram.org/bot", "https://api.telegram.org/file/bot"
     if config.api_base:
         head, _, tail = config.api_base.rstrip("/").rpartition("/")
-        servers = {"base_url": config.api_base, "base_file_url": f"{head}/file/{tail}"}
-    bot = Bot(config.token, request=requests[0], get_updates_request=requests[1], **servers)
+        base, files = config.api_base, f"{head}/file/{tail}"
+    bot = Bot(config.token, base_url=base, base_file_url=files, request=requests[0],
+              get_updates_request=requests[1])  # fmt: skip
     try:
         yield bot
     finally:

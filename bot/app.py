@@ -38,6 +38,7 @@ from bot.store import Store
 from bot.store.lock import exclusive
 from bot.texts import Texts
 from bot.wilayah import load_region
+from broadcasts.akses.feeds import load_feeds_leniently
 from handlers.common.access import anyone_verifies
 from handlers.common.menu import publish_commands
 
@@ -46,6 +47,12 @@ INBOX_PRUNE_EVERY = timedelta(hours=6)
 # The activities' command-line subcommands, for bot.cli.
 add_activity_commands = broadcasts.add_commands
 run_activity_command = broadcasts.run_command
+
+
+def feed_sources(config: Config) -> list[tuple[str, str]]:
+    """feeds.yaml's usable sources as (name, url), for `kim-bot doctor`."""
+    loaded = load_feeds_leniently(config.feeds_file)
+    return [(source.name, source.url) for source in loaded.value.sources]
 
 
 def build_application(config: Config, store: Store, budget: Budget | None = None) -> KimApplication:

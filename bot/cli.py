@@ -17,6 +17,8 @@ from typing import Any
 
 from bot.config import Config, ConfigError, environment, load_config, utc_clock
 from bot.logs import redacted_output, setup_logging
+from bot.ops import command as ops
+from bot.playground import command as playground
 
 log = logging.getLogger("kim-bot")
 INTERRUPTED = 130  # the shell's code for Ctrl-C
@@ -43,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     emu.add_argument("--flood-limits", action="store_true", help="terapkan batas kirim Telegram")
     emu.add_argument("--open-chats", action="store_true", help="chat id apa pun ada (bench)")
     _activities().add_activity_commands(sub)  # feeds check / poll --once (Akses)
+    playground.add_parser(sub)
+    ops.add_parsers(sub)
     return parser
 
 
@@ -77,10 +81,10 @@ def _main(argv: list[str] | None, clock: Callable[[], datetime]) -> int:
     if args.command is None:
         parser.print_help()
         return 0
-    if args.command == "emulator":
-        return _run_emulator(args)
+    if args.command in ("emulator", "sandbox"):  # no configuration: their own world
+        return _run_emulator(args) if args.command == "emulator" else playground.run(args)
     try:
-        config = load_config(environment(), require_token=args.command == "run")
+        config = load_config(environment(), require_token=args.command in ("run", "doctor"))
     except ConfigError as error:
         print("Konfigurasi belum benar:", file=sys.stderr)
         for problem in error.problems:
@@ -91,6 +95,8 @@ def _main(argv: list[str] | None, clock: Callable[[], datetime]) -> int:
         handler.addFilter(_no_traceback_for_bad_json)
     if args.command == "run":  # a broken feeds.yaml is the bot's to report, not a refusal
         return _guard(config, _run_bot(config))
+    if args.command in ops.COMMANDS:
+        return _guard(config, ops.job(config, args, _activities().feed_sources, clock()))
     activity_job = _activities().run_activity_command(config, args)
     if activity_job is not None:
         return _guard(config, activity_job)

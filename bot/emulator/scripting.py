@@ -112,23 +112,33 @@ class Scripting:
         return self._emit("callback_query", query, push)
 
     def photo(self, user: User, chat: Chat, caption: str | None = None, push: bool = False,
-              reply_to: MessageRef | None = None) -> dict[str, Any]:  # fmt: skip
-        """Build a photo message update with two PhotoSize entries of real PNG bytes."""
-        message = self._message(user, chat, reply_to)
-        message["photo"] = media.photo_sizes(self.state)
+              reply_to: MessageRef | None = None, data: bytes | None = None,
+              thread_id: int | None = None) -> dict[str, Any]:  # fmt: skip
+        """Build a photo message update with two PhotoSize entries of real PNG bytes (`data`:
+        the picture's own bytes as its largest size)."""
+        message = self._message(user, chat, reply_to, thread_id)
+        message["photo"] = media.photo_sizes(self.state, data)
         if caption is not None:
             message["caption"] = caption
         return self._emit("message", message, push)
 
     def document(self, user: User, chat: Chat, file_name: str, mime_type: str, content: bytes,
                  caption: str | None = None, push: bool = False,
-                 reply_to: MessageRef | None = None) -> dict[str, Any]:  # fmt: skip
+                 reply_to: MessageRef | None = None,
+                 thread_id: int | None = None) -> dict[str, Any]:  # fmt: skip
         """Build a document message update whose bytes getFile can download."""
         stored = self.state.store_file(UploadedFile(content, file_name, mime_type), "document")
-        message = self._message(user, chat, reply_to)
+        message = self._message(user, chat, reply_to, thread_id)
         message["document"] = media.document(stored)
         if caption is not None:
             message["caption"] = caption
+        return self._emit("message", message, push)
+
+    def location(self, user: User, chat: Chat, latitude: float, longitude: float,
+                 push: bool = False, thread_id: int | None = None) -> dict[str, Any]:  # fmt: skip
+        """Build a message update sharing a location (Telegram's paperclip → Lokasi)."""
+        message = self._message(user, chat, None, thread_id)
+        message["location"] = {"latitude": latitude, "longitude": longitude}
         return self._emit("message", message, push)
 
     def forward(self, user: User, chat: Chat, text: str, from_chat: Chat | None = None,

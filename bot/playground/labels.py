@@ -1,0 +1,16 @@
+"""Indonesian texts the sandbox's web server answers with (the page holds its own)."""
+
+NO_PERSON = "Orang itu tidak ada di sandbox ini."
+NOT_IN_CHAT = "{name} bukan anggota chat itu; pilih chat dari daftar di kiri."
+NO_MESSAGE = "Pesan itu sudah tidak ada; muat ulang halaman."
+EMPTY_TEXT = "Tulis pesan dulu sebelum mengirim."
+TOO_LONG = "Pesan terlalu panjang (paling banyak 4096 karakter)."
+BAD_REQUEST = "Permintaan tidak lengkap: {detail}."
+BAD_LOCATION = "Lokasi harus berupa lintang (-90 s.d. 90) dan bujur (-180 s.d. 180)."
+NO_FILE = "Pilih berkas dulu."
+FILE_TOO_BIG = "Berkas terlalu besar untuk sandbox (paling banyak 10 MB)."
+STARTED = "Sandbox KIM Hub berjalan. Buka {url} di peramban. Hentikan dengan Ctrl-C."
+STOPPED = "Sandbox berhenti; datanya tersimpan di {folder} (mulai bersih: --reset)."
+RESET = "Data sandbox lama di {folder} dihapus."
+PORT_TAKEN = ("Port {port} sudah dipakai program lain (sandbox lain masih berjalan?); "
+              "pilih port lain, mis. kim-bot sandbox --port {next}.")  # fmt: skip

@@ -1,13 +1,12 @@
 """Polite HTTP polling of one feed: conditional GET, size cap, timeout and backoff.
 
-No storage here: ``fetch`` takes the previous ``FetchState`` and returns a ``FetchResult``
-whose ``state()`` the caller persists and passes back next time.
+No storage and no logging here: ``fetch`` takes the previous ``FetchState`` and returns a
+``FetchResult`` whose ``state()`` the caller persists (and logs) and passes back next time.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,7 +15,6 @@ import httpx
 
 from broadcasts.akses.feeds.model import Defaults, Source
 
-_log = logging.getLogger(__name__)
 MAX_REDIRECTS = 5
 MAX_BACKOFF = timedelta(hours=24)
 _MAX_AGE_RE = re.compile(r"(?:^|,)\s*(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
@@ -112,13 +110,6 @@ async def fetch(
     return _failure(source, state, defaults, now, error=error)
 
 
-def _log_failure(source: Source, result: FetchResult) -> None:
-    _log.warning(
-        "feed %s: %s (gagal %d kali berturut-turut, coba lagi %s)",
-        source.id, result.error, result.consecutive_failures, result.next_due.isoformat(),
-    )  # fmt: skip
-
-
 async def _get(
     client: httpx.AsyncClient, source: Source, state: FetchState, defaults: Defaults, now: datetime
 ) -> FetchResult:
@@ -196,7 +187,7 @@ def _failure(
     failures = state.consecutive_failures + 1
     wait = next_backoff(failures, source.interval_minutes or defaults.interval_minutes)
     retry_after = _retry_after(response)
-    result = FetchResult(
+    return FetchResult(
         status=response.status_code if response is not None else None,
         body=None,
         error=error,
@@ -208,8 +199,6 @@ def _failure(
         failing_since=state.failing_since or now,
         final_url=str(response.url) if response is not None else None,
     )
-    _log_failure(source, result)
-    return result
 
 
 def cache_max_age(cache_control: str | None) -> timedelta | None:

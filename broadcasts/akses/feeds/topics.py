@@ -7,7 +7,6 @@ multi-word keyword matches across any whitespace.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import html
 import re
@@ -65,10 +64,3 @@ def items_from_feed(feed: ParsedFeed, source: Source, topics: Sequence[Topic]) -
         if passes_filters(item, source):
             items.append(dataclasses.replace(item, topics=assign_topics(item, source, topics)))
     return items
-
-
-async def items_from_feed_async(
-    feed: ParsedFeed, source: Source, topics: Sequence[Topic]
-) -> list[NewsItem]:
-    """``items_from_feed`` in a worker thread (sanitising full-text feeds takes a while)."""
-    return await asyncio.to_thread(items_from_feed, feed, source, topics)

@@ -95,7 +95,7 @@ class NewsIngest:
         batch = RecentNewsIndex()
         for item in items:
             match = index.match(item)
-            if match.verdict == "known" or batch.match(item).verdict == "known":
+            if match.verdict == "known" or batch.match(item, near=False).verdict == "known":
                 counts.known += 1
                 continue
             batch.add(item, 0)

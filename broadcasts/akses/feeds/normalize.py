@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 import nh3
@@ -46,6 +47,7 @@ _IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR_RE = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
 _AD_HOSTS = ("feedsportal.com", "doubleclick.net", "feedburner.com")
 _TAG_RE = re.compile(r"<[^>]*>")
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
 # Titles are plain text, but feeds put escaped HTML in them ("E = mc<sup>2</sup>", "&#x24;").
 _TITLE_CLEANER = nh3.Cleaner(
     tags=set(), clean_content_tags={"script", "style"}, attributes={}, link_rel=None
@@ -132,6 +134,7 @@ def _precut(html: str, budget: int) -> str:
     return html[:cut]
 
 
+@lru_cache(maxsize=16384)  # matching and indexing an item both canonicalise its GUID
 def canonical_link(url: str) -> str:
     """Return a canonical form of `url`: redirectors unwrapped, tracking stripped."""
     url = url.strip()
@@ -178,14 +181,14 @@ def _is_url(value: str | None) -> bool:
     return bool(value) and urlsplit(value or "").scheme in ("http", "https")
 
 
+@lru_cache(maxsize=16384)  # the poller asks for one title's key several times
 def title_key(title: str) -> str:
     """Return a comparison key: casefolded, no punctuation, no " - ANTARA News" suffix."""
     text = unicodedata.normalize("NFKC", _clean_title(title)).casefold()
     match = _SUFFIX_RE.search(text)
     if match and any(outlet in match.group(1) for outlet in _OUTLETS):
         text = text[: match.start()]
-    text = "".join(ch if ch.isalnum() else " " for ch in text)
-    return " ".join(text.split())
+    return " ".join(_NOT_ALNUM_RE.sub(" ", text).split())
 
 
 def is_near_duplicate(a: str, b: str) -> bool:

@@ -8,7 +8,7 @@ from broadcasts.akses.dedupe import RecentNewsIndex, _Entry, _plausible, _probe_
 from broadcasts.akses.feeds import NewsItem, is_near_duplicate, title_key
 
 WORDS = ("banjir", "rendam", "desa", "kapuas", "hulu", "puskesmas", "warga", "panen", "padi",
-         "harga", "karet", "naik", "sekolah", "jembatan", "putussibau", "di", "12", "300")  # fmt: skip
+    "harga", "karet", "naik", "sekolah", "jembatan", "putussibau", "di", "12", "300")  # fmt: skip
 
 
 def _item(number: int, source: str, title: str) -> NewsItem:

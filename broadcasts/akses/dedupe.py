@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from bot.models.akses import News
@@ -45,15 +46,16 @@ def identity_keys(item: NewsItem) -> tuple[str, ...]:
     """Keys under which two items are the same story."""
     keys = [f"link:{item.link}"]
     if item.guid.startswith(("http://", "https://")):
-        keys.append(f"link:{canonical_link(item.guid)}")
+        keys.append(f"link:{item.guid_link or canonical_link(item.guid)}")
     else:
         keys.append(f"guid:{item.source_id}:{item.guid}")
     return tuple(keys)
 
 
-def _probe_words(key: str) -> list[str]:
+@lru_cache(maxsize=16384)  # asked when matching an item and again when adding it
+def _probe_words(key: str) -> tuple[str, ...]:
     words = sorted(set(_WORD_RE.findall(key)), key=lambda w: (-len(w), w))
-    return words[:_PROBES]
+    return tuple(words[:_PROBES])
 
 
 class RecentNewsIndex:
@@ -90,7 +92,7 @@ class RecentNewsIndex:
 
     def add(self, item: NewsItem, news_id: int) -> None:
         """Remember a stored item."""
-        key = title_key(item.title)
+        key = item.key or title_key(item.title)
         entry = _Entry(news_id, item.source_id, key, frozenset(key.split()))
         for key in identity_keys(item):
             self._by_key.setdefault(key, entry)
@@ -102,7 +104,7 @@ class RecentNewsIndex:
             self._by_word.setdefault(word, set()).add(number)
 
     def _near_title(self, item: NewsItem) -> _Entry | None:
-        key = title_key(item.title)
+        key = item.key or title_key(item.title)
         if not key:
             return None
         words = frozenset(key.split())

@@ -34,6 +34,9 @@ from broadcasts.akses.workers import Digested, FeedWorkers, WorkerCrash
 
 log = logging.getLogger(__name__)
 DEDUPE_WINDOW = timedelta(days=3)
+# Requests in flight at once: hundreds of sources due together queue here, not in httpx's
+# connection pool, which looks through every waiting request for each free connection.
+FETCH_CONCURRENCY = 24
 INDEX_REFRESH = timedelta(hours=6)
 
 
@@ -122,7 +125,7 @@ def _draft(
 ) -> NewsDraft:
     return NewsDraft(
         source_id=item.source_id, guid=item.guid, link=item.link, title=item.title,
-        title_key=title_key(item.title), summary_html=item.summary_html,
+        title_key=item.key or title_key(item.title), summary_html=item.summary_html,
         published_at=item.published_at, image_url=item.image_url, topics=item.topics,
         status=status, duplicate_of=duplicate_of, curated_by=by,
     )  # fmt: skip
@@ -153,6 +156,7 @@ class Poller:
         self.store, self.feeds, self.client = store, feeds, client
         self.workers = workers or FeedWorkers(processes=1)
         self.ingest = NewsIngest(store)
+        self._fetching = asyncio.Semaphore(FETCH_CONCURRENCY)
         # Without a bot (the CLI) no notice can go out: leave health changes to the bot.
         self.notify = notify
 
@@ -160,9 +164,10 @@ class Poller:
         """Poll one source now, store what is new, remember the source's state."""
         started = time.perf_counter()
         previous = await self.store.feed_state(source.id)
-        result = await fetch(
-            self.client, source, _fetch_state(previous), defaults=self.feeds.defaults, now=now
-        )
+        async with self._fetching:
+            result = await fetch(
+                self.client, source, _fetch_state(previous), defaults=self.feeds.defaults, now=now
+            )
         digest = _Digest()
         if result.body is not None:
             digest = await self._digest_body(source, result, now)

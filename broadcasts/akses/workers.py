@@ -23,6 +23,7 @@ from broadcasts.akses.feeds import NewsItem, Source, Topic, items_from_feed
 from broadcasts.akses.feeds.parse import parse_feed_sync
 
 log = logging.getLogger(__name__)
+WORKER_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,13 @@ def _new_pool(size: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         context.set_forkserver_preload([__name__])
-    return ProcessPoolExecutor(size, mp_context=context)
+    return ProcessPoolExecutor(size, mp_context=context, initializer=_yield_to_the_bot)
+
+
+def _yield_to_the_bot() -> None:
+    """In a new worker: a lower priority, so replies on the event loop come first."""
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
 
 
 Task = Callable[[bytes, str, "str | None", Source, Sequence[Topic]], Digested]

@@ -66,6 +66,10 @@ class NewsItem:
     published_at: datetime | None
     image_url: str | None
     topics: tuple[str, ...] = ()
+    # De-duplication keys, worked out where the item is normalised (a feed worker), not on
+    # the event loop: ``title_key(title)`` and a URL GUID's canonical form ("" = not yet).
+    key: str = ""
+    guid_link: str = ""
 
 
 def normalize_entry(entry: FeedEntry, source_id: str, feed_url: str) -> NewsItem:
@@ -74,14 +78,18 @@ def normalize_entry(entry: FeedEntry, source_id: str, feed_url: str) -> NewsItem
     base = entry.base or link
     body = entry.summary_html if _has_text(entry.summary_html) else entry.content_html
     summary = summarize(body, base)
+    guid = (entry.guid or link).strip()
+    title = _clean_title(plain_title(entry.title)) or untitled(summary, link)
     return NewsItem(
         source_id=source_id,
-        guid=(entry.guid or link).strip(),
+        guid=guid,
         link=link,
-        title=_clean_title(plain_title(entry.title)) or untitled(summary, link),
+        title=title,
         summary_html=summary,
         published_at=entry.published_at,
         image_url=lead_image(entry, base),
+        key=title_key(title),
+        guid_link=canonical_link(guid) if _is_url(guid) else "",
     )
 
 

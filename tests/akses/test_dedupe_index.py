@@ -39,7 +39,7 @@ def _reference(stored: list[tuple[int, NewsItem]], item: NewsItem) -> int | None
 
 def test_near_titles_match_the_rule() -> None:
     rnd = random.Random(5)
-    index, stored = RecentNewsIndex(), []
+    index, stored = RecentNewsIndex(), list[tuple[int, NewsItem]]()
     titles: list[str] = []
     for number in range(1, 600):
         if titles and rnd.random() < 0.5:  # another portal's copy, maybe one word changed

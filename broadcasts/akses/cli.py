@@ -16,7 +16,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
+import aiohttp
 
 from bot.config import Config
 from bot.models.akses import NewsStatus
@@ -105,7 +105,7 @@ async def check(config: Config) -> int:
 
 
 async def _check_one(
-    client: httpx.AsyncClient, workers: FeedWorkers, feeds: FeedsConfig, source: Source
+    client: aiohttp.ClientSession, workers: FeedWorkers, feeds: FeedsConfig, source: Source
 ) -> CheckRow:
     started = time.perf_counter()
     result = await fetch(client, source, None, defaults=feeds.defaults)

@@ -85,7 +85,7 @@ async def stop_news(app: KimApplication) -> None:
     poller = services_of(app).discard(Poller)
     if poller is not None:
         try:
-            await poller.client.aclose()
+            await poller.client.close()
         finally:
             await poller.workers.close()
 

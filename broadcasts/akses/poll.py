@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-import httpx
+import aiohttp
 
 from bot.models.akses import FeedRecord, NewsDraft, NewsStatus
 from bot.store import Store
 from broadcasts.akses import health as feed_health
 from broadcasts.akses.dedupe import RecentNewsIndex
 from broadcasts.akses.feeds import (
+    MAX_IN_FLIGHT,
     FeedsConfig,
     FetchResult,
     FetchState,
@@ -34,9 +35,6 @@ from broadcasts.akses.workers import Digested, FeedWorkers, WorkerCrash
 
 log = logging.getLogger(__name__)
 DEDUPE_WINDOW = timedelta(days=3)
-# Requests in flight at once: hundreds of sources due together queue here, not in httpx's
-# connection pool, which looks through every waiting request for each free connection.
-FETCH_CONCURRENCY = 24
 INDEX_REFRESH = timedelta(hours=6)
 
 
@@ -148,7 +146,7 @@ class Poller:
         self,
         store: Store,
         feeds: FeedsConfig,
-        client: httpx.AsyncClient,
+        client: aiohttp.ClientSession,
         *,
         workers: FeedWorkers | None = None,
         notify: bool = True,
@@ -156,7 +154,7 @@ class Poller:
         self.store, self.feeds, self.client = store, feeds, client
         self.workers = workers or FeedWorkers(processes=1)
         self.ingest = NewsIngest(store)
-        self._fetching = asyncio.Semaphore(FETCH_CONCURRENCY)
+        self._fetching = asyncio.Semaphore(MAX_IN_FLIGHT)
         # Without a bot (the CLI) no notice can go out: leave health changes to the bot.
         self.notify = notify
 

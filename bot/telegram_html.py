@@ -1,6 +1,10 @@
 """Telegram HTML: sanitise outside HTML to the subset Telegram accepts, and escape text.
 
-Pure functions over ``html.parser``; measuring, splitting and truncating are in
+The sanitising is nh3 (the binding of the Rust ``ammonia`` sanitiser, over html5ever): it
+parses hostile HTML like a browser, drops scripts and their content, unknown attributes and
+unsafe URLs, and returns balanced, well-formed markup. What no library does is left here: a
+walk over that clean markup that maps it to Telegram's tags and nesting rules, turns blocks
+into newlines and collapses whitespace. Measuring, splitting and truncating are in
 bot/telegram_length.py.
 """
 
@@ -9,8 +13,9 @@ from __future__ import annotations
 import html as _html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
+
+import nh3
 
 _TAG_NAMES = {"b": "b", "strong": "b", "i": "i", "em": "i", "u": "u", "ins": "u", "s": "s",
     "strike": "s", "del": "s", "a": "a", "code": "code", "pre": "pre", "blockquote": "blockquote",
@@ -21,12 +26,23 @@ _PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
     "table", "hr", "section", "article", "header", "footer", "figure", "address", "dl"}  # fmt: skip
 _LINE_TAGS = {"div", "li", "tr", "dt", "dd", "main", "nav", "aside", "form", "fieldset",
     "details", "summary", "figcaption", "caption"}  # fmt: skip
-_VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col",
-    "param", "track"}  # fmt: skip
+_VOID_TAGS = {"br", "hr"}
 _URL_SCHEMES = frozenset({"http", "https", "tg", "mailto"})
-_HTML_SPACE = re.compile(r"([ \t\n\r\f]+)")
-_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
-_TERMINATED_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# What nh3 keeps: the tags that map to Telegram's and the ones that stand for line breaks.
+_NH3_OPTIONS = {
+    "tags": {*_TAG_NAMES, *_PARAGRAPH_TAGS, *_LINE_TAGS, *_VOID_TAGS, "span"},
+    "clean_content_tags": _DROPPED_WITH_CONTENT,
+    "attributes": {"a": {"href"}, "blockquote": {"expandable"}, "span": {"class"}},
+    "url_schemes": set(_URL_SCHEMES),
+    "link_rel": None,
+    "strip_comments": True,
+}
+_WITHOUT_BASE = nh3.Cleaner(**_NH3_OPTIONS, url_relative="deny")  # type: ignore[arg-type]
+# nh3's output is html5ever's serialisation: lower-case names, double-quoted attributes,
+# "<" and ">" escaped in text, so one regex reads it reliably.
+_TOKEN = re.compile(r'<(/?)([a-z][a-z0-9-]*)((?:\s+[^\s="/>]+(?:="[^"]*")?)*)\s*/?>|([^<]+)')
+_ATTRIBUTE = re.compile(r'([^\s="/>]+)(?:="([^"]*)")?')
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 def escape(text: str) -> str:
@@ -44,55 +60,46 @@ class _Open:
     emitted: bool = False
 
 
-class _Sanitizer(HTMLParser):
-    """Stream arbitrary HTML into Telegram's subset with collapsed whitespace."""
+class _TelegramWriter:
+    """Write clean, balanced HTML as Telegram HTML with collapsed whitespace."""
 
-    def __init__(self, base_url: str | None) -> None:
-        super().__init__(convert_charrefs=True)
-        self._base_url = base_url
-        self._out: list[str] = []
+    def __init__(self) -> None:
+        self.out: list[str] = []
         self._stack: list[_Open] = []
-        self._skipping: list[str] = []
+        self._pre = 0
         self._space, self._started, self._breaks = False, False, 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROPPED_WITH_CONTENT:
-            self._skipping.append(tag)
-        if self._skipping:
-            return
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
         self._block_break(tag, closing=False)
         if tag == "li":
             self._emit_text("•")
             self._space = True
         if tag not in _VOID_TAGS:
             self._stack.append(self._open_tag(tag, attrs))
+            self._pre += tag == "pre"
 
-    def handle_endtag(self, tag: str) -> None:
-        if self._skipping:
-            if tag == self._skipping[-1]:
-                self._skipping.pop()
-            return
+    def end(self, tag: str) -> None:
         for index in range(len(self._stack) - 1, -1, -1):
             if self._stack[index].source == tag:
-                self._close_from(index)
+                self.close_from(index)
                 break
         self._block_break(tag, closing=True)
 
-    def handle_data(self, data: str) -> None:
-        if self._skipping:
-            return
-        pre = next((entry for entry in self._stack if entry.source == "pre"), None)
-        if pre is not None:
-            # Like browsers, ignore the newline right after <pre>.
+    def text(self, data: str) -> None:
+        if self._pre:
+            pre = next(entry for entry in self._stack if entry.source == "pre")
+            # Like browsers, ignore the newlines right after <pre>.
             data = data if pre.emitted else data.lstrip("\n")
             if data:
                 self._emit_text(data)
             return
-        for piece in _HTML_SPACE.split(data):
-            if _HTML_SPACE.fullmatch(piece):
-                self._space = True
-            elif piece:
-                self._emit_text(piece)
+        collapsed = _HTML_SPACE.sub(" ", data)
+        core = collapsed.strip(" ")
+        if collapsed[:1] == " ":
+            self._space = True
+        if core:
+            self._emit_text(core)
+            self._space = collapsed[-1:] == " "
 
     def _block_break(self, tag: str, *, closing: bool) -> None:
         """Record the newlines a block tag or <br> stands for."""
@@ -103,19 +110,17 @@ class _Sanitizer(HTMLParser):
         elif tag in _LINE_TAGS:
             self._breaks = max(self._breaks, 1)
 
-    def _open_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> _Open:
+    def _open_tag(self, tag: str, attrs: dict[str, str]) -> _Open:
         """Map an input tag to a Telegram tag, or to a dropped one (content kept)."""
         name = _TAG_NAMES.get(tag)
-        if tag == "span" and "tg-spoiler" in (dict(attrs).get("class") or "").split():
+        if tag == "span" and "tg-spoiler" in attrs.get("class", "").split():
             name = "tg-spoiler"
         if name is None or not self._may_nest(name):
             return _Open(tag, None)
         if name == "a":
-            href = self._href()
-            if href is None:
-                return _Open(tag, None)
-            return _Open(tag, "a", f'<a href="{href}">')
-        if name == "blockquote" and any(key == "expandable" for key, _ in attrs):
+            href = _href(attrs.get("href"))
+            return _Open(tag, "a", f'<a href="{href}">') if href else _Open(tag, None)
+        if name == "blockquote" and "expandable" in attrs:
             return _Open(tag, name, "<blockquote expandable>")
         return _Open(tag, name, f"<{name}>")
 
@@ -126,57 +131,61 @@ class _Sanitizer(HTMLParser):
             return not inside - {"blockquote"}
         return not inside & {"code", "pre"} and not (name in ("a", "blockquote") and name in inside)
 
-    def _href(self) -> str | None:
-        """Return the current tag's absolute, allowed href (attribute-escaped), or None."""
-        raw = _raw_attribute(self.get_starttag_text() or "", "href")
-        if raw is None or not raw.strip():
-            return None
-        url = _TERMINATED_REF.sub(lambda m: _html.unescape(m[0]), raw)
-        url = re.sub(r"[\t\n\r]", "", url).strip("\x00- ")
-        if self._base_url:
-            url = urljoin(self._base_url, url)
-        parts = urlsplit(url)
-        scheme = parts.scheme.lower()
-        if scheme not in _URL_SCHEMES or (scheme.startswith("http") and not parts.netloc):
-            return None
-        return escape(url).replace('"', "&quot;")
-
     def _emit_text(self, text: str) -> None:
         """Write visible text, flushing pending whitespace and lazily opened tags."""
         if self._started:
             if self._breaks:
-                self._out.append("\n" * self._breaks)
+                self.out.append("\n" * self._breaks)
             elif self._space:
-                self._out.append(" ")
+                self.out.append(" ")
         self._breaks, self._space = 0, False
         for entry in self._stack:
             if entry.name and not entry.emitted:
-                self._out.append(entry.markup)
+                self.out.append(entry.markup)
                 entry.emitted = True
-        self._out.append(escape(text))
+        self.out.append(escape(text))
         self._started = True
 
-    def _close_from(self, index: int) -> None:
+    def close_from(self, index: int) -> None:
         """Close the stack's tags from the top down to ``index``; empty ones vanish."""
         for entry in reversed(self._stack[index:]):
             if entry.emitted:
-                self._out.append(f"</{entry.name}>")
+                self.out.append(f"</{entry.name}>")
+            self._pre -= entry.source == "pre"
         del self._stack[index:]
 
 
-def _raw_attribute(start_tag: str, wanted: str) -> str | None:
-    """Return an attribute's raw (still escaped) value from a start tag's source."""
-    # html.parser decodes "&region=" in URLs to "®ion="; browsers do not, so reparse.
-    for match in _ATTRIBUTE.finditer(start_tag[1:]):  # the first match is the tag name
-        if match[1].lower() == wanted:
-            return next((group for group in match.groups()[1:] if group is not None), "")
-    return None
+def _href(value: str | None) -> str | None:
+    """Return an absolute link nh3 kept, attribute-escaped; None without a host."""
+    if not value:
+        return None
+    parts = urlsplit(value)
+    scheme = parts.scheme.lower()
+    if scheme not in _URL_SCHEMES or (scheme.startswith("http") and not parts.netloc):
+        return None  # nh3 checked the scheme; an http link must also name a host
+    return escape(value).replace('"', "&quot;")
+
+
+def _clean(html: str, base_url: str | None) -> str:
+    """nh3's sanitised HTML; relative links resolved against an absolute ``base_url``."""
+    parts = urlsplit(base_url or "")
+    if parts.scheme in ("http", "https") and parts.netloc:
+        base = ("rewrite_with_base", base_url)
+        return nh3.clean(html, **_NH3_OPTIONS, url_relative=base)  # type: ignore[arg-type]
+    return _WITHOUT_BASE.clean(html)
 
 
 def sanitize_html(html: str, base_url: str | None = None) -> str:
     """Turn arbitrary HTML into balanced Telegram HTML with tidy whitespace."""
-    sanitizer = _Sanitizer(base_url)
-    sanitizer.feed(html)
-    sanitizer.close()
-    sanitizer._close_from(0)
-    return "".join(sanitizer._out)
+    writer = _TelegramWriter()
+    for match in _TOKEN.finditer(_clean(html, base_url)):
+        closing, tag, attributes, text = match.groups()
+        if text is not None:
+            writer.text(_html.unescape(text))
+        elif closing:
+            writer.end(tag)
+        else:
+            attrs = {k: _html.unescape(v or "") for k, v in _ATTRIBUTE.findall(attributes)}
+            writer.start(tag, attrs)
+    writer.close_from(0)
+    return "".join(writer.out)

@@ -17,6 +17,10 @@ _TOKEN = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);|[\s\S]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")
 # The tags and entities of _TOKEN alone: the other characters count as they are.
 _MARKUP = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);")
+# The last whitespace before a word: where truncation cuts (_cut's candidates).
+_LAST_BEFORE_WORD = re.compile(r".*(\s)(?=\S)", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_CLOSING_TAG = re.compile(r"</[^>]*>")
 _Token = tuple[str, str]  # (raw markup, visible character); the character is "" for tags
 
 
@@ -77,7 +81,7 @@ def _hard_cut(tokens: list[_Token], start: int, following: int) -> int:
     """Cut before text token ``following``, stepping back so as not to split a grapheme."""
     texts = [i for i in range(start, following) if tokens[i][1]]
     while len(texts) > 1 and (
-        unicodedata.category(tokens[following][1]).startswith("M")
+        unicodedata.category(tokens[following][1][0]).startswith("M")
         or tokens[following][1] in "\u200d\ufe0e\ufe0f"
         or tokens[texts[-1]][1] == "\u200d"
     ):
@@ -131,7 +135,56 @@ def truncate_html(html: str, limit: int = TELEGRAM_LIMIT, ellipsis: str = "…")
     room = limit - len(ellipsis.encode("utf-16-le")) // 2
     if room < 2:
         raise ValueError(f"limit must leave room for text, got {limit}")
-    tokens = _tokenize(html)
-    head = _render(tokens[: _cut(tokens, 0, room, structured=False)], [])
+    head = _word_cut(html, room)
+    if head is None:  # no word boundary, or characters wider than one unit: token by token
+        tokens = _tokenize(html)
+        head = _render(tokens[: _cut(tokens, 0, room, structured=False)], [])
     head = re.sub(r"\s+((?:</[\w-]+>)*)$", r"\1", head)
     return head + escape(ellipsis)
+
+
+def _word_cut(html: str, room: int) -> str | None:
+    """``_cut``'s result for truncation, found with regexes instead of a loop over every
+    character: the cut follows the last whitespace that precedes text within ``room``.
+    None when a character is not one unit and one token (a surrogate pair, an entity of
+    several characters), or there is no such whitespace: the loop decides those."""
+    visible = _visible_prefix(html, room + 1)
+    if visible is None or len(visible[0]) <= room:
+        return None
+    text, ends = visible
+    boundary = _LAST_BEFORE_WORD.match(text, 0, room + 1)
+    if boundary is None:
+        return None
+    end = ends[boundary.start(1)]  # the raw end of that whitespace
+    while (closing := _CLOSING_TAG.match(html, end)) is not None:
+        end = closing.end()  # closing tags belong to the text before the cut
+    stack: list[tuple[str, str]] = []
+    _render([(tag, "") for tag in _TAG.findall(html, 0, end)], stack)
+    return html[:end] + "".join(f"</{name}>" for name, _ in reversed(stack))
+
+
+def _visible_prefix(html: str, count: int) -> tuple[str, list[int]] | None:
+    """The first ``count`` visible characters and the raw offset after each; None when one
+    of them is not exactly one UTF-16 unit or an entity stands for several characters."""
+    pieces: list[str] = []
+    ends: list[int] = []
+    position = 0
+    for match in _MARKUP.finditer(html):
+        plain = html[position : match.start()][: count - len(ends)]
+        pieces.append(plain)
+        ends.extend(range(position + 1, position + len(plain) + 1))
+        position = match.end()
+        if len(ends) >= count:
+            break
+        if match[0][0] == "&":
+            char = _html.unescape(match[0])
+            if len(char) != 1:
+                return None
+            pieces.append(char)
+            ends.append(position)
+    else:
+        plain = html[position:][: count - len(ends)]
+        pieces.append(plain)
+        ends.extend(range(position + 1, position + len(plain) + 1))
+    text = "".join(pieces)
+    return (text, ends) if len(text.encode("utf-16-le")) == 2 * len(text) else None

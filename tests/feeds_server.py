@@ -10,7 +10,8 @@ Runs aiohttp.web on 127.0.0.1 with an ephemeral port inside the test's own event
         server.add("/big.xml", b"x" * 6_000_000, chunked=True)  # no Content-Length
         server.redirect("/old", "/rss.xml", status=301)
         server.url("/rss.xml")                         # "http://127.0.0.1:PORT/rss.xml"
-        server.requests                                # [RecordedRequest(method, path, headers)]
+        server.requests                                # [RecordedRequest(method, path, headers,
+                                                       #                  client_port)]
         server.release()                               # let every slow response finish now
 
 A 304 is answered when If-None-Match equals the document's ETag or If-Modified-Since
@@ -35,6 +36,7 @@ class RecordedRequest:
     method: str
     path: str
     headers: Mapping[str, str]
+    client_port: int = 0  # the connection it came on (the same port: a kept-alive connection)
 
 
 @dataclass
@@ -108,7 +110,11 @@ class FeedsServer:
         self._release.set()
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
-        self.requests.append(RecordedRequest(request.method, request.path, dict(request.headers)))
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        port = int(peer[1]) if peer else 0
+        self.requests.append(
+            RecordedRequest(request.method, request.path, dict(request.headers), port)
+        )
         doc = self._documents.get(request.path)
         if doc is None:
             return web.Response(status=404, text="not found")

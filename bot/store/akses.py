@@ -61,24 +61,32 @@ def _draft_row(draft: NewsDraft, now: str) -> tuple[object, ...]:
     )  # fmt: skip
 
 
+_INSERT_NEWS = """INSERT OR IGNORE INTO news_item (source_id, guid, link, title, title_key,
+        summary_html, published_at, image_url, topics, status, duplicate_of, curated_by,
+        approved_at, curated_at, created_at) VALUES """
+_NEWS_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_RETURNING_KEY = " RETURNING id, source_id, guid, link"
+_INSERT_CHUNK = 200  # rows per INSERT: 3 000 parameters, far below SQLite's 32 766
+
+
 class NewsStore(StoreBase):
     """News items from feeds and curators, and where they went."""
 
     async def add_news(self, drafts: Sequence[NewsDraft]) -> list[int | None]:
-        """Store items in one transaction; None for one already known by link or GUID."""
+        """Store items in one transaction; None for one already known by source and GUID or
+        by link (or repeated in `drafts`). A statement per chunk of rows, not per row: a feed cycle
+        stores thousands."""
         now = to_db_time(utcnow())
-        ids: list[int | None] = []
+        stored: dict[tuple[str, str, str], int] = {}
         async with self.transaction():
-            for draft in drafts:
-                cursor = await self._write(
-                    """INSERT OR IGNORE INTO news_item (source_id, guid, link, title, title_key,
-                           summary_html, published_at, image_url, topics, status, duplicate_of,
-                           curated_by, approved_at, curated_at, created_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    _draft_row(draft, now),
+            for start in range(0, len(drafts), _INSERT_CHUNK):
+                chunk = drafts[start : start + _INSERT_CHUNK]
+                rows = await self._write_returning(
+                    _INSERT_NEWS + ", ".join([_NEWS_VALUES] * len(chunk)) + _RETURNING_KEY,
+                    tuple(value for draft in chunk for value in _draft_row(draft, now)),
                 )
-                ids.append(cursor.lastrowid if cursor.rowcount else None)
-        return ids
+                stored.update({(row[1], row[2], row[3]): row[0] for row in rows})
+        return [stored.pop((d.source_id, d.guid, d.link), None) for d in drafts]
 
     async def recent_news(self, since: datetime, limit: int = 20000) -> list[News]:
         """Items stored since a moment, newest first (what new items are compared with)."""

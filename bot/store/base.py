@@ -230,6 +230,13 @@ class StoreBase:
         async with self._write_lock:
             return await self._db.execute(sql, params)
 
+    async def _write_returning(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        """Execute one write with a RETURNING clause; its rows (joins `transaction()`)."""
+        if self._in_transaction():
+            return list(await self._db.execute_fetchall(sql, params))
+        async with self._write_lock:
+            return list(await self._db.execute_fetchall(sql, params))
+
     async def _write_many(self, sql: str, rows: Iterable[Params]) -> None:
         """Execute one statement for many parameter rows."""
         if self._in_transaction():

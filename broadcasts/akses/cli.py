@@ -1,7 +1,8 @@
 """`kim-bot feeds check` and `kim-bot feeds poll --once`: feeds.yaml from the command line.
 
 check: validate feeds.yaml, fetch and parse every source once (nothing stored), print a
-table of source, HTTP status, items, warnings and time. poll --once: poll every source now,
+table of source, HTTP status, items, warnings and time; a source that cannot be fetched, or
+whose document is not well-formed, counts as failed. poll --once: poll every source now,
 whatever its schedule, store what is new, and print it (desk notices stay with the bot).
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
+import aiohttp
 
 from bot.config import Config
 from bot.models.akses import NewsStatus
@@ -25,12 +26,11 @@ from broadcasts.akses.feeds import (
     FeedsConfigError,
     Source,
     fetch,
-    items_from_feed_async,
     load_feeds_config,
     make_client,
-    parse_feed,
 )
 from broadcasts.akses.poll import Poller, PollReport
+from broadcasts.akses.workers import FeedWorkers, WorkerCrash
 
 CONCURRENCY = 8
 _STATUS = {NewsStatus.APPROVED: "disetujui", NewsStatus.PENDING: "menunggu kurasi"}
@@ -45,6 +45,7 @@ class CheckRow:
     items: int
     warnings: str
     seconds: float
+    failed: bool
 
 
 def add_feeds_parser(sub: Any) -> None:
@@ -86,29 +87,41 @@ async def check(config: Config) -> int:
     if feeds is None:
         return 2
     print(f"{config.feeds_file}: valid — {len(feeds.topics)} topik, {len(feeds.sources)} sumber.")
-    async with make_client(feeds.defaults) as client:
-        rows = await _gather_limited([_check_one(client, feeds, s) for s in feeds.sources])
+    workers = FeedWorkers()
+    try:
+        async with make_client(feeds.defaults) as client:
+            jobs = [_check_one(client, workers, feeds, s) for s in feeds.sources]
+            rows = await _gather_limited(jobs)
+    finally:
+        await workers.close()
     print(f"{'SUMBER':<24} {'HTTP':>4} {'ITEM':>5} {'WAKTU':>7}  PERINGATAN")
     for row in rows:
         status = str(row.status) if row.status is not None else "-"
         print(f"{row.source.id[:24]:<24} {status:>4} {row.items:>5} {row.seconds:>6.2f}s  "
               f"{row.warnings or '-'}")  # fmt: skip
-    failing = sum(1 for r in rows if r.status is None or r.status >= 400)
-    print(f"{len(rows) - failing} dari {len(rows)} sumber dapat diambil.")
+    failing = sum(1 for r in rows if r.failed)
+    print(f"{len(rows) - failing} dari {len(rows)} sumber dapat diambil dan dibaca.")
     return 1 if failing else 0
 
 
-async def _check_one(client: httpx.AsyncClient, feeds: FeedsConfig, source: Source) -> CheckRow:
+async def _check_one(
+    client: aiohttp.ClientSession, workers: FeedWorkers, feeds: FeedsConfig, source: Source
+) -> CheckRow:
     started = time.perf_counter()
     result = await fetch(client, source, None, defaults=feeds.defaults)
     if result.body is None:
-        return CheckRow(source, result.status, 0, result.error or "", _since(started))
-    parsed = await parse_feed(result.body, result.final_url or source.url, result.content_type)
-    items = await items_from_feed_async(parsed, source, feeds.topics)
-    warnings = [parsed.problem] if parsed.problem else []
-    if parsed.entries and not items:
-        warnings.append(f"{len(parsed.entries)} entri tersaring semua (include/exclude)")
-    return CheckRow(source, result.status, len(items), "; ".join(warnings), _since(started))
+        return CheckRow(source, result.status, 0, result.error or "", _since(started), True)
+    url = result.final_url or source.url
+    try:
+        digested = await workers.digest(result.body, url, result.content_type, source,
+                                        feeds.topics)  # fmt: skip
+    except WorkerCrash as crash:
+        return CheckRow(source, result.status, 0, str(crash), _since(started), True)
+    warnings = [digested.problem] if digested.problem else []
+    if digested.entries and not digested.items:
+        warnings.append(f"{digested.entries} entri tersaring semua (include/exclude)")
+    return CheckRow(source, result.status, len(digested.items), "; ".join(warnings),
+                    _since(started), digested.malformed)  # fmt: skip
 
 
 def _since(started: float) -> float:
@@ -121,17 +134,19 @@ async def poll_once(config: Config) -> int:
     if feeds is None:
         return 2
     store = await Store.connect(config.db_path)
+    workers = FeedWorkers()
     try:
         async with make_client(feeds.defaults) as client:
-            poller = Poller(store, feeds, client, notify=False)
+            poller = Poller(store, feeds, client, workers=workers, notify=False)
             now = utcnow()
             reports = await _gather_limited([poller.poll(s, now) for s in feeds.sources])
             for report in reports:
                 await _print_report(store, report)
     finally:
+        await workers.close()
         await store.close()
     new = sum(r.counts.new for r in reports)
-    failing = sum(1 for r in reports if r.result.error)
+    failing = sum(1 for r in reports if r.result.error or r.malformed)
     print(f"Selesai: {new} berita baru dari {len(reports)} sumber; {failing} sumber gagal.")
     return 1 if failing else 0
 

@@ -21,6 +21,7 @@ from telegram.ext import Application
 
 from bot import config_files
 from bot.context import BotContext, KimApplication, services_of
+from bot.errors import report_failure
 from bot.logs import redact
 from bot.models.akses import News
 from bot.models.registrasi import Kim
@@ -30,7 +31,8 @@ from bot.store import utcnow
 from broadcasts.akses import health as feed_health
 from broadcasts.akses.digest import compose
 from broadcasts.akses.feeds import FeedsConfig, Source, load_feeds_leniently, make_client
-from broadcasts.akses.poll import Poller
+from broadcasts.akses.poll import Poller, PollReport
+from broadcasts.akses.workers import FeedWorkers, WorkerCrash
 
 log = logging.getLogger(__name__)
 AnyApp = Application[Any, Any, Any, Any, Any, Any]  # jobs see the context-generic type
@@ -46,12 +48,14 @@ def feed_job_name(source_id: str) -> str:
 
 
 async def start_news(app: KimApplication) -> None:
-    """Load what of feeds.yaml is usable (the desk told of the rest), schedule each source's
-    poll from its saved state, and the digest."""
+    """Load what of feeds.yaml is usable (the desk told of the rest), start the feed workers,
+    schedule each source's poll from its saved state, and the digest."""
     services = services_of(app)
     feeds = await _load_feeds(app)
     services.add(feeds)
-    services.add(Poller(services.store, feeds, make_client(feeds.defaults)))
+    workers = FeedWorkers()
+    workers.start()
+    services.add(Poller(services.store, feeds, make_client(feeds.defaults), workers=workers))
     states = await services.store.feed_states()
     now = utcnow()
     for index, source in enumerate(feeds.sources):
@@ -78,10 +82,13 @@ async def _load_feeds(app: KimApplication) -> FeedsConfig:
 
 
 async def stop_news(app: KimApplication) -> None:
-    """Close the poller's HTTP client."""
+    """Close the poller's HTTP client and stop its feed workers."""
     poller = services_of(app).discard(Poller)
     if poller is not None:
-        await poller.client.aclose()
+        try:
+            await poller.client.close()
+        finally:
+            await poller.workers.close()
 
 
 def schedule_poll(app: AnyApp, source: Source, when: datetime) -> None:
@@ -106,12 +113,28 @@ async def poll_feed(context: BotContext) -> None:
     try:
         report = await context.service(Poller).poll(source, now)
         next_due = report.result.next_due
-        log.info("feed %s: %d baru, %d duplikat", source.id, report.counts.new,
-                 report.counts.duplicates)  # fmt: skip
+        _log_report(report)
+        if report.crash is not None:
+            await report_failure(context, WorkerCrash(report.crash), f"feed {source.id}")
         if report.health is not None:
             await feed_health.announce(context, report.health)
     finally:  # whatever happened, the source is polled again
         schedule_poll(context.application, source, next_due)
+
+
+def _log_report(report: PollReport) -> None:
+    """One log line per poll: what is new, or what went wrong."""
+    result, source_id = report.result, report.source.id
+    if result.error:
+        log.warning("feed %s: %s (gagal %d kali berturut-turut, coba lagi %s)", source_id,
+                    result.error, result.consecutive_failures,
+                    result.next_due.isoformat())  # fmt: skip
+    elif report.problem:
+        log.warning("feed %s: %s (%d entri terbaca, %d baru)", source_id, report.problem,
+                    report.entries, report.counts.new)  # fmt: skip
+    else:
+        log.info("feed %s: %d baru, %d duplikat", source_id, report.counts.new,
+                 report.counts.duplicates)  # fmt: skip
 
 
 async def send_news(context: BotContext) -> None:

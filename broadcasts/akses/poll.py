@@ -8,29 +8,30 @@ the source's state, and the poller moves on.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-import httpx
+import aiohttp
 
 from bot.models.akses import FeedRecord, NewsDraft, NewsStatus
 from bot.store import Store
 from broadcasts.akses import health as feed_health
 from broadcasts.akses.dedupe import RecentNewsIndex
 from broadcasts.akses.feeds import (
+    MAX_IN_FLIGHT,
     FeedsConfig,
     FetchResult,
     FetchState,
     NewsItem,
     Source,
     fetch,
-    items_from_feed_async,
-    parse_feed,
     title_key,
 )
+from broadcasts.akses.workers import Digested, FeedWorkers, WorkerCrash
 
 log = logging.getLogger(__name__)
 DEDUPE_WINDOW = timedelta(days=3)
@@ -58,6 +59,8 @@ class PollReport:
     problem: str | None
     elapsed_s: float
     health: feed_health.HealthChange | None
+    malformed: bool = False  # the document is not well-formed or has nothing readable
+    crash: str | None = None  # a parser process died on the way (the desk is told)
 
 
 class NewsIngest:
@@ -93,7 +96,7 @@ class NewsIngest:
         batch = RecentNewsIndex()
         for item in items:
             match = index.match(item)
-            if match.verdict == "known" or batch.match(item).verdict == "known":
+            if match.verdict == "known" or batch.match(item, near=False).verdict == "known":
                 counts.known += 1
                 continue
             batch.add(item, 0)
@@ -120,7 +123,7 @@ def _draft(
 ) -> NewsDraft:
     return NewsDraft(
         source_id=item.source_id, guid=item.guid, link=item.link, title=item.title,
-        title_key=title_key(item.title), summary_html=item.summary_html,
+        title_key=item.key or title_key(item.title), summary_html=item.summary_html,
         published_at=item.published_at, image_url=item.image_url, topics=item.topics,
         status=status, duplicate_of=duplicate_of, curated_by=by,
     )  # fmt: skip
@@ -136,13 +139,22 @@ def _fetch_state(record: FeedRecord | None) -> FetchState | None:
 
 
 class Poller:
-    """Polls sources with one HTTP client and one ingest index."""
+    """Polls sources with one HTTP client, one ingest index and the feed workers (a thread
+    when none are given)."""
 
     def __init__(
-        self, store: Store, feeds: FeedsConfig, client: httpx.AsyncClient, *, notify: bool = True
+        self,
+        store: Store,
+        feeds: FeedsConfig,
+        client: aiohttp.ClientSession,
+        *,
+        workers: FeedWorkers | None = None,
+        notify: bool = True,
     ) -> None:
         self.store, self.feeds, self.client = store, feeds, client
+        self.workers = workers or FeedWorkers(processes=1)
         self.ingest = NewsIngest(store)
+        self._fetching = asyncio.Semaphore(MAX_IN_FLIGHT)
         # Without a bot (the CLI) no notice can go out: leave health changes to the bot.
         self.notify = notify
 
@@ -150,34 +162,63 @@ class Poller:
         """Poll one source now, store what is new, remember the source's state."""
         started = time.perf_counter()
         previous = await self.store.feed_state(source.id)
-        result = await fetch(
-            self.client, source, _fetch_state(previous), defaults=self.feeds.defaults, now=now
-        )
-        entries, counts, problem = 0, IngestCounts(), None
+        async with self._fetching:
+            result = await fetch(
+                self.client, source, _fetch_state(previous), defaults=self.feeds.defaults, now=now
+            )
+        digest = _Digest()
         if result.body is not None:
-            entries, counts, problem = await self._digest_body(source, result, now)
+            digest = await self._digest_body(source, result, now)
+            if digest.lost:  # not stored: fetch the document again next time, not a 304
+                result = _forget_validators(result, previous)
         notified, health = feed_health.assess(source, previous, result)
         if not self.notify:
             notified, health = bool(previous and previous.failure_notified), None
-        await self.store.save_feed_state(_record(source, result, notified, problem))
+        await self.store.save_feed_state(_record(source, result, notified, digest.problem))
         elapsed = time.perf_counter() - started
-        return PollReport(source, result, entries, counts, problem, elapsed, health)
+        return PollReport(source, result, digest.entries, digest.counts, digest.problem, elapsed,
+                          health, digest.malformed, digest.crash)  # fmt: skip
 
-    async def _digest_body(
-        self, source: Source, result: FetchResult, now: datetime
-    ) -> tuple[int, IngestCounts, str | None]:
+    async def _digest_body(self, source: Source, result: FetchResult, now: datetime) -> _Digest:
         """Parse, route and store a fetched document; never raises."""
         assert result.body is not None
+        url = result.final_url or source.url
         try:
-            parsed = await parse_feed(result.body, result.final_url or source.url,
-                                      result.content_type)  # fmt: skip
-            items = await items_from_feed_async(parsed, source, self.feeds.topics)
+            digested = await self.workers.digest(
+                result.body, url, result.content_type, source, self.feeds.topics
+            )
             status = NewsStatus.APPROVED if source.curation == "auto" else NewsStatus.PENDING
-            counts = await self.ingest.ingest(items, status, now)
+            counts = await self.ingest.ingest(digested.items, status, now)
+        except WorkerCrash as crash:
+            return _Digest(problem=str(crash), malformed=True, crash=str(crash), lost=True)
         except Exception as error:  # one bad document must never stop the poller
             log.exception("feed %s: document could not be processed", source.id)
-            return 0, IngestCounts(), f"gagal diproses: {type(error).__name__}"
-        return len(parsed.entries), counts, parsed.problem
+            problem = f"gagal diproses: {type(error).__name__}"
+            return _Digest(problem=problem, malformed=True, lost=True)
+        return _digest_of(digested, counts)
+
+
+@dataclass(frozen=True)
+class _Digest:
+    """What became of a fetched document."""
+
+    entries: int = 0
+    counts: IngestCounts = field(default_factory=IngestCounts)
+    problem: str | None = None
+    malformed: bool = False
+    crash: str | None = None
+    lost: bool = False  # its items could not be stored
+
+
+def _digest_of(digested: Digested, counts: IngestCounts) -> _Digest:
+    return _Digest(digested.entries, counts, digested.problem, digested.malformed, digested.crash)
+
+
+def _forget_validators(result: FetchResult, previous: FeedRecord | None) -> FetchResult:
+    """The result with the validators of before, so the server sends the document again."""
+    etag = previous.etag if previous else None
+    last_modified = previous.last_modified if previous else None
+    return dataclasses.replace(result, etag=etag, last_modified=last_modified)
 
 
 def _record(source: Source, result: FetchResult, notified: bool, problem: str | None) -> FeedRecord:

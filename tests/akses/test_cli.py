@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,10 +39,14 @@ def corpus_config(config: Config, server: FeedsServer) -> Config:
 
 
 async def test_check_prints_a_table(
-    config: Config, feeds_server: FeedsServer, capsys: pytest.CaptureFixture[str]
+    config: Config,
+    feeds_server: FeedsServer,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     config = corpus_config(config, feeds_server)
-    assert await check(config) == 1  # the missing source fails; the others do not
+    assert await check(config) == 1  # the missing source and the broken document fail
     out = capsys.readouterr().out
     assert "6 sumber" in out
     assert "SUMBER" in out
@@ -51,8 +56,13 @@ async def test_check_prints_a_table(
     assert int(table["tempo"][2]) > 0
     assert table["hilang"][1] == "404"
     assert "HTTP 404" in out
-    assert "XML rusak" in out  # the truncated Reuters document, described in plain words
-    assert "5 dari 6 sumber" in out
+    # The truncated Reuters document: failed, described once, in Indonesian words.
+    reuters = " ".join(table["reuters"])
+    assert "XML rusak di baris 19: dokumen terpotong (berakhir sebelum selesai)" in reuters
+    assert out.count("XML rusak") == 1
+    assert "no element found" not in out
+    assert "4 dari 6 sumber dapat diambil dan dibaca" in out
+    assert not [r.getMessage() for r in caplog.records if r.name.startswith("broadcasts")]
 
 
 async def test_poll_once_stores_then_sends_conditional_requests(

@@ -9,6 +9,7 @@ from bot.app import running_bot
 from bot.config import Config
 from bot.context import KimApplication, services_of
 from bot.store import Store
+from broadcasts import akses
 
 
 async def test_a_failing_stop_step_does_not_skip_the_others(
@@ -41,3 +42,4 @@ async def test_a_failing_stop_step_does_not_skip_the_others(
         assert "after the flush" in (await store.load_state("user_data"))["42"]
     finally:
         await store.close()
+        await akses.stop(app)  # what the failed stop step left open (the feed poller's session)

@@ -6,7 +6,15 @@ import re
 import pytest
 
 from bot.telegram_html import escape
-from bot.telegram_length import _tokenize, _width, split_html, truncate_html, visible_length
+from bot.telegram_length import (
+    _cut,
+    _render,
+    _tokenize,
+    _width,
+    split_html,
+    truncate_html,
+    visible_length,
+)
 from tests.bot.test_telegram_html import assert_well_formed, plain
 
 # --- visible_length ------------------------------------------------------------------------
@@ -123,3 +131,25 @@ def test_visible_length_matches_the_token_by_token_count() -> None:
     for _ in range(2000):
         html = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(30)))
         assert visible_length(html) == sum(_width(char) for _, char in _tokenize(html)), html
+
+
+def _truncate_token_by_token(html: str, limit: int) -> str:
+    """truncate_html as the character loop of split_html does it (the reference)."""
+    if visible_length(html) <= limit:
+        return html
+    tokens = _tokenize(html)
+    head = _render(tokens[: _cut(tokens, 0, limit - 1, structured=False)], [])
+    return re.sub(r"\s+((?:</[\w-]+>)*)$", r"\1", head) + "…"
+
+
+def test_truncate_agrees_with_the_character_loop() -> None:
+    """The regex fast path of truncate_html cuts exactly where the character loop cuts."""
+    pieces = ["<b>", "</b>", "<i>", "</i>", "<a href='x'>", "</a>", "&amp;", "&lt;", "&#128512;",
+              "&nbsp;", "&foo;", "&", "<", ">", "a", "kata", " ", "  ", "\n", "\u00a0", "é", "😀",
+              "<>", "\u0301", "\u200d"]  # fmt: skip
+    narrow = [p for p in pieces if p not in ("&#128512;", "😀", "&foo;")]  # the fast path
+    rnd = random.Random(11)
+    for n in range(6000):
+        html = "".join(rnd.choice(narrow if n % 2 else pieces) for _ in range(rnd.randrange(60)))
+        limit = rnd.randrange(3, 40)
+        assert truncate_html(html, limit) == _truncate_token_by_token(html, limit), (html, limit)

@@ -1,23 +1,30 @@
 """Polite HTTP polling of one feed: conditional GET, size cap, timeout and backoff.
 
-No storage here: ``fetch`` takes the previous ``FetchState`` and returns a ``FetchResult``
-whose ``state()`` the caller persists and passes back next time.
+No storage and no logging here: ``fetch`` takes the previous ``FetchState`` and returns a
+``FetchResult`` whose ``state()`` the caller persists (and logs) and passes back next time.
+The client is an aiohttp session: its connection pool finds a connection per host in one
+look-up, where httpx's scans every connection (and polls each socket) at every request and
+response, which made a cycle of 200 sources answering 304 cost 0.2–0.5 s of CPU.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-import httpx
+import aiohttp
 
 from broadcasts.akses.feeds.model import Defaults, Source
 
-_log = logging.getLogger(__name__)
 MAX_REDIRECTS = 5
+# Requests in flight at once (the poller queues the rest); also the session's connection limit.
+MAX_IN_FLIGHT = 24
+# An error page is read (and dropped) up to this size so its connection can serve the next
+# poll; a longer one closes the connection instead.
+ERROR_BODY_KEPT_ALIVE = 64 * 1024
 MAX_BACKOFF = timedelta(hours=24)
 _MAX_AGE_RE = re.compile(r"(?:^|,)\s*(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
 
@@ -69,14 +76,17 @@ class _TooLarge(Exception):
     """The body exceeded the size cap."""
 
 
-def make_client(defaults: Defaults | None = None) -> httpx.AsyncClient:
-    """Return an AsyncClient set up for polling: UA, timeout, redirects (max 5)."""
+def make_client(defaults: Defaults | None = None) -> aiohttp.ClientSession:
+    """Return a session set up for polling: UA, timeout, proxies from the environment.
+
+    Call it on the event loop that will use it; close it with ``await client.close()``.
+    """
     defaults = defaults or Defaults()
-    return httpx.AsyncClient(
+    return aiohttp.ClientSession(
         headers={"User-Agent": defaults.user_agent},
-        timeout=httpx.Timeout(defaults.timeout_s),
-        follow_redirects=True,
-        max_redirects=MAX_REDIRECTS,
+        timeout=aiohttp.ClientTimeout(total=defaults.timeout_s),
+        connector=aiohttp.TCPConnector(limit=MAX_IN_FLIGHT),
+        trust_env=True,  # HTTP(S)_PROXY and NO_PROXY, as the bot's own requests honour them
     )
 
 
@@ -87,7 +97,7 @@ def next_backoff(failures: int, base_minutes: float) -> timedelta:
 
 
 async def fetch(
-    client: httpx.AsyncClient,
+    client: aiohttp.ClientSession,
     source: Source,
     state: FetchState | None,
     *,
@@ -101,35 +111,35 @@ async def fetch(
     try:
         async with asyncio.timeout(defaults.timeout_s):
             return await _get(client, source, state, defaults, now)
-    except (TimeoutError, httpx.TimeoutException):
+    except TimeoutError:  # aiohttp's own timeouts are TimeoutErrors too
         error = f"waktu habis setelah {defaults.timeout_s:g} detik"
-    except httpx.TooManyRedirects:
+    except aiohttp.TooManyRedirects:
         error = f"terlalu banyak pengalihan (lebih dari {MAX_REDIRECTS})"
     except _TooLarge:
         error = f"terlalu besar (lebih dari {defaults.max_bytes // 1024} KB)"
-    except httpx.HTTPError as exc:
+    except (aiohttp.ClientError, ValueError) as exc:  # ValueError: a URL aiohttp cannot use
         error = f"gagal terhubung: {type(exc).__name__}: {exc}".rstrip(": ")
     return _failure(source, state, defaults, now, error=error)
 
 
-def _log_failure(source: Source, result: FetchResult) -> None:
-    _log.warning(
-        "feed %s: %s (gagal %d kali berturut-turut, coba lagi %s)",
-        source.id, result.error, result.consecutive_failures, result.next_due.isoformat(),
-    )  # fmt: skip
-
-
 async def _get(
-    client: httpx.AsyncClient, source: Source, state: FetchState, defaults: Defaults, now: datetime
+    client: aiohttp.ClientSession,
+    source: Source,
+    state: FetchState,
+    defaults: Defaults,
+    now: datetime,
 ) -> FetchResult:
     request_headers = _conditional_headers(state) | {"User-Agent": defaults.user_agent}
-    async with client.stream(
-        "GET", source.url, headers=request_headers, follow_redirects=True
+    # aiohttp counts the redirect it refuses to follow: one more than the redirects followed.
+    async with client.get(
+        source.url, headers=request_headers, allow_redirects=True, max_redirects=MAX_REDIRECTS + 1
     ) as response:
-        if response.status_code == 304:
+        if response.status == 304:
+            await response.read()  # nothing to read; the connection goes back to the pool
             return _success(source, state, defaults, now, response, body=None)
-        if response.status_code >= 400:
-            error = f"HTTP {response.status_code} {response.reason_phrase}".strip()
+        if response.status >= 400:
+            await _drain(response)
+            error = f"HTTP {response.status} {response.reason or ''}".strip()
             return _failure(source, state, defaults, now, error=error, response=response)
         body = await _read_capped(response, defaults.max_bytes)
         return _success(source, state, defaults, now, response, body=body)
@@ -144,14 +154,21 @@ def _conditional_headers(state: FetchState) -> dict[str, str]:
     return headers
 
 
-async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+async def _drain(response: aiohttp.ClientResponse) -> None:
+    """Read a short error page to its end, so its connection can be kept alive."""
+    # A longer or broken one closes with the response instead; the poll failed either way.
+    with contextlib.suppress(_TooLarge, aiohttp.ClientError):
+        await _read_capped(response, ERROR_BODY_KEPT_ALIVE)
+
+
+async def _read_capped(response: aiohttp.ClientResponse, max_bytes: int) -> bytes:
     """Read the body, aborting as soon as it exceeds `max_bytes`."""
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise _TooLarge
     chunks: list[bytes] = []
     size = 0
-    async for chunk in response.aiter_bytes():
+    async for chunk in response.content.iter_chunked(65536):
         size += len(chunk)
         if size > max_bytes:
             raise _TooLarge
@@ -164,7 +181,7 @@ def _success(
     state: FetchState,
     defaults: Defaults,
     now: datetime,
-    response: httpx.Response,
+    response: aiohttp.ClientResponse,
     *,
     body: bytes | None,
 ) -> FetchResult:
@@ -172,7 +189,7 @@ def _success(
     max_age = cache_max_age(response.headers.get("Cache-Control"))
     wait = min(max(interval, max_age or timedelta(0)), MAX_BACKOFF)
     return FetchResult(
-        status=response.status_code,
+        status=response.status,
         body=body,
         error=None,
         fetched_at=now,
@@ -191,13 +208,13 @@ def _failure(
     now: datetime,
     *,
     error: str,
-    response: httpx.Response | None = None,
+    response: aiohttp.ClientResponse | None = None,
 ) -> FetchResult:
     failures = state.consecutive_failures + 1
     wait = next_backoff(failures, source.interval_minutes or defaults.interval_minutes)
     retry_after = _retry_after(response)
-    result = FetchResult(
-        status=response.status_code if response is not None else None,
+    return FetchResult(
+        status=response.status if response is not None else None,
         body=None,
         error=error,
         fetched_at=now,
@@ -208,8 +225,6 @@ def _failure(
         failing_since=state.failing_since or now,
         final_url=str(response.url) if response is not None else None,
     )
-    _log_failure(source, result)
-    return result
 
 
 def cache_max_age(cache_control: str | None) -> timedelta | None:
@@ -218,7 +233,7 @@ def cache_max_age(cache_control: str | None) -> timedelta | None:
     return timedelta(seconds=int(match.group(1))) if match else None
 
 
-def _retry_after(response: httpx.Response | None) -> timedelta:
+def _retry_after(response: aiohttp.ClientResponse | None) -> timedelta:
     """Return a numeric Retry-After (429/503) as a timedelta, else zero."""
     value = response.headers.get("Retry-After", "") if response is not None else ""
     return timedelta(seconds=int(value)) if value.strip().isdigit() else timedelta(0)

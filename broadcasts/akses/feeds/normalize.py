@@ -13,7 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
+
+import nh3
 
 from bot.telegram_html import sanitize_html
 from bot.telegram_length import truncate_html, visible_length
@@ -21,6 +24,7 @@ from broadcasts.akses.feeds.parse import FeedEntry
 
 SUMMARY_LIMIT = 700
 TITLE_LIMIT = 300  # a title is a line, not an article: a feed's overlong one is cut
+UNTITLED_LIMIT = 80  # an untitled item is named by its summary's opening words
 NEAR_DUPLICATE_RATIO = 0.9
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "mc_cid", "mc_eid", "ref", "ref_src"})
 _TRACKING_PREFIXES = ("utm_", "wt_", "at_", "__twitter")
@@ -42,6 +46,12 @@ _SUFFIX_RE = re.compile(r"\s+[-|\u2013\u2014:\u2022]\s+([^-|\u2013\u2014:\u2022]
 _IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR_RE = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
 _AD_HOSTS = ("feedsportal.com", "doubleclick.net", "feedburner.com")
+_TAG_RE = re.compile(r"<[^>]*>")
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
+# Titles are plain text, but feeds put escaped HTML in them ("E = mc<sup>2</sup>", "&#x24;").
+_TITLE_CLEANER = nh3.Cleaner(
+    tags=set(), clean_content_tags={"script", "style"}, attributes={}, link_rel=None
+)
 
 
 @dataclass(frozen=True)
@@ -56,22 +66,48 @@ class NewsItem:
     published_at: datetime | None
     image_url: str | None
     topics: tuple[str, ...] = ()
+    # De-duplication keys, worked out where the item is normalised (a feed worker), not on
+    # the event loop: ``title_key(title)`` and a URL GUID's canonical form ("" = not yet).
+    key: str = ""
+    guid_link: str = ""
 
 
 def normalize_entry(entry: FeedEntry, source_id: str, feed_url: str) -> NewsItem:
     """Normalise one entry (topics are assigned later, see ``topics.assign_topics``)."""
     link = _item_link(entry, feed_url)
+    base = entry.base or link
     body = entry.summary_html if _has_text(entry.summary_html) else entry.content_html
-    summary = summarize(body, link)
+    summary = summarize(body, base)
+    guid = (entry.guid or link).strip()
+    title = _clean_title(plain_title(entry.title)) or untitled(summary, link)
     return NewsItem(
         source_id=source_id,
-        guid=(entry.guid or link).strip(),
+        guid=guid,
         link=link,
-        title=_clean_title(entry.title) or "(tanpa judul)",
+        title=title,
         summary_html=summary,
         published_at=entry.published_at,
-        image_url=lead_image(entry, link),
+        image_url=lead_image(entry, base),
+        key=title_key(title),
+        guid_link=canonical_link(guid) if _is_url(guid) else "",
     )
+
+
+def plain_title(title: str) -> str:
+    """A feed's title as plain text: tags stripped (scripts with their content), entities
+    decoded, once."""
+    if "<" not in title and "&" not in title:
+        return title
+    return _html.unescape(_TITLE_CLEANER.clean(title))
+
+
+def untitled(summary_html: str, link: str) -> str:
+    """The title of an item without one: its summary's opening words, else its link (so two
+    untitled items are not one story by their shared placeholder)."""
+    text = " ".join(_html.unescape(_TAG_RE.sub(" ", summary_html)).split())
+    if len(text) > UNTITLED_LIMIT:
+        text = text[:UNTITLED_LIMIT].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
+    return text or link.split("://", 1)[-1]
 
 
 def _item_link(entry: FeedEntry, feed_url: str) -> str:
@@ -106,6 +142,7 @@ def _precut(html: str, budget: int) -> str:
     return html[:cut]
 
 
+@lru_cache(maxsize=16384)  # matching and indexing an item both canonicalise its GUID
 def canonical_link(url: str) -> str:
     """Return a canonical form of `url`: redirectors unwrapped, tracking stripped."""
     url = url.strip()
@@ -152,14 +189,14 @@ def _is_url(value: str | None) -> bool:
     return bool(value) and urlsplit(value or "").scheme in ("http", "https")
 
 
+@lru_cache(maxsize=16384)  # the poller asks for one title's key several times
 def title_key(title: str) -> str:
     """Return a comparison key: casefolded, no punctuation, no " - ANTARA News" suffix."""
     text = unicodedata.normalize("NFKC", _clean_title(title)).casefold()
     match = _SUFFIX_RE.search(text)
     if match and any(outlet in match.group(1) for outlet in _OUTLETS):
         text = text[: match.start()]
-    text = "".join(ch if ch.isalnum() else " " for ch in text)
-    return " ".join(text.split())
+    return " ".join(_NOT_ALNUM_RE.sub(" ", text).split())
 
 
 def is_near_duplicate(a: str, b: str) -> bool:

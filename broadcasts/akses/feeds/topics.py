@@ -7,7 +7,6 @@ multi-word keyword matches across any whitespace.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import html
 import re
@@ -28,19 +27,26 @@ def item_text(item: NewsItem) -> str:
 
 
 @lru_cache(maxsize=2048)
-def _keyword_re(keyword: str) -> re.Pattern[str]:
-    words = [re.escape(word) for word in keyword.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+def _keywords_re(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a list of keywords: any of them as a whole word (None for none)."""
+    phrases = [r"\s+".join(re.escape(word) for word in k.split()) for k in keywords if k.strip()]
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE)
 
 
 def matches_any(text: str, keywords: Iterable[str]) -> bool:
     """True if any keyword occurs in `text` as a whole word (case-insensitive)."""
-    return any(_keyword_re(k).search(text) for k in keywords if k.strip())
+    pattern = _keywords_re(tuple(keywords))
+    return pattern is not None and pattern.search(text) is not None
 
 
-def assign_topics(item: NewsItem, source: Source, topics: Sequence[Topic]) -> tuple[str, ...]:
-    """Return the source's topics whose keywords occur in the item; all of them if none do."""
-    text = item_text(item)
+def assign_topics(
+    item: NewsItem, source: Source, topics: Sequence[Topic], text: str | None = None
+) -> tuple[str, ...]:
+    """Return the source's topics whose keywords occur in the item; all of them if none do.
+    ``text``: the item's ``item_text``, when the caller has it already."""
+    text = item_text(item) if text is None else text
     matched = tuple(
         topic.id
         for topic in topics
@@ -49,26 +55,22 @@ def assign_topics(item: NewsItem, source: Source, topics: Sequence[Topic]) -> tu
     return matched or source.topics
 
 
-def passes_filters(item: NewsItem, source: Source) -> bool:
+def passes_filters(item: NewsItem, source: Source, text: str | None = None) -> bool:
     """True if the item has an include keyword (when any are set) and no exclude keyword."""
-    text = item_text(item)
+    text = item_text(item) if text is None else text
     if source.include and not matches_any(text, source.include):
         return False
     return not matches_any(text, source.exclude)
 
 
 def items_from_feed(feed: ParsedFeed, source: Source, topics: Sequence[Topic]) -> list[NewsItem]:
-    """Normalise a parsed feed, keep items passing the filters, and assign topics."""
+    """Normalise a parsed feed, keep items passing the filters, and assign topics (the
+    item's text worked out once for both)."""
     items: list[NewsItem] = []
     for entry in feed.entries:
         item = normalize_entry(entry, source.id, feed.url)
-        if passes_filters(item, source):
-            items.append(dataclasses.replace(item, topics=assign_topics(item, source, topics)))
+        text = item_text(item)
+        if passes_filters(item, source, text):
+            routed = assign_topics(item, source, topics, text)
+            items.append(dataclasses.replace(item, topics=routed))
     return items
-
-
-async def items_from_feed_async(
-    feed: ParsedFeed, source: Source, topics: Sequence[Topic]
-) -> list[NewsItem]:
-    """``items_from_feed`` in a worker thread (sanitising full-text feeds takes a while)."""
-    return await asyncio.to_thread(items_from_feed, feed, source, topics)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from broadcasts.akses.dedupe import RecentNewsIndex
 from broadcasts.akses.feeds.normalize import (
     TITLE_LIMIT,
     canonical_link,
@@ -154,3 +155,41 @@ def test_entry_without_link_gets_stable_anchor() -> None:
 def test_guid_url_used_when_link_missing() -> None:
     item = normalize_entry(_entry(link=None, guid="https://a.id/b?utm_source=x"), "s", "")
     assert item.link == "https://a.id/b"
+
+
+def test_untitled_items_are_named_by_their_summary_or_link() -> None:
+    jembatan = "<p>Jembatan gantung Desa Nanga Awin selesai dibangun warga bersama TNI.</p>"
+    a = normalize_entry(
+        _entry(title="", summary_html=jembatan, link="https://a.id/1", guid="1"), "a", ""
+    )
+    karet = "<p>Harga karet di Embaloh Hulu naik.</p>"
+    b = normalize_entry(
+        _entry(title=" ", summary_html=karet, link="https://b.id/2", guid="2"), "b", ""
+    )
+    c = normalize_entry(_entry(title="", link="https://c.id/berita/3", guid="3"), "c", "")
+    assert a.title == "Jembatan gantung Desa Nanga Awin selesai dibangun warga bersama TNI."
+    assert b.title == "Harga karet di Embaloh Hulu naik."
+    assert c.title == "c.id/berita/3"
+    long = normalize_entry(_entry(title="", summary_html="Kata " * 40), "d", "")
+    assert long.title.endswith("Kata…")
+    assert len(long.title) <= 81
+    index = RecentNewsIndex()
+    index.add(a, 1)
+    assert index.match(b).verdict == "new"  # not one story by a shared "(tanpa judul)"
+    assert index.match(c).verdict == "new"
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Harga &#x0024; naik", "Harga $ naik"),
+        ("Rumus E = mc<sup>2</sup> di sekolah", "Rumus E = mc2 di sekolah"),
+        ("Awas <script>alert(1)</script>hoaks", "Awas hoaks"),
+        ("5 < 6 &amp; 7 > 3", "5 < 6 & 7 > 3"),
+        ("Tom &amp;amp; Jerry", "Tom &amp; Jerry"),  # decoded once, not twice
+        ("<b>Tebal</b>\n\t judul", "Tebal judul"),
+    ],
+)
+def test_titles_are_plain_text(title: str, shown: str) -> None:
+    item = normalize_entry(_entry(title=title), "s", "")
+    assert item.title == shown

@@ -69,7 +69,9 @@ async def test_script_is_removed_and_relative_link_resolved() -> None:
     assert "<script" not in item.summary_html
     assert item.summary_html == "safe description"
     base = await parse_feed(DOCS["fp_base_relative-link-xml-base.xml"], "")
-    assert 'href="http://example.com/test/test.html"' in base.entries[0].content_html
+    assert base.entries[0].base == "http://example.com/test/"  # its xml:base
+    resolved = normalize_entry(base.entries[0], "uji", base.url)
+    assert 'href="http://example.com/test/test.html"' in resolved.summary_html
 
 
 async def test_feedburner_original_link_is_preferred() -> None:

@@ -9,12 +9,8 @@ from broadcasts.akses.feeds.config import load_feeds_config
 from broadcasts.akses.feeds.model import Source, Topic
 from broadcasts.akses.feeds.normalize import NewsItem
 from broadcasts.akses.feeds.parse import parse_feed
-from broadcasts.akses.feeds.topics import (
-    assign_topics,
-    items_from_feed,
-    items_from_feed_async,
-    passes_filters,
-)
+from broadcasts.akses.feeds.topics import assign_topics, items_from_feed, passes_filters
+from broadcasts.akses.workers import FeedWorkers
 
 TOPICS = load_feeds_config("feeds.yaml").topics
 WHEN = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
@@ -139,4 +135,10 @@ async def test_feed_to_routed_items() -> None:
     assert items[0].topics == ("pertanian", "perkebunan", "ekonomi")
     assert items[0].published_at == WHEN
     assert items[0].image_url == "https://img.antaranews.com/lada.jpg"
-    assert await items_from_feed_async(feed, source, TOPICS) == items
+    workers = FeedWorkers(processes=2)  # the process pool, as on a machine with two cores
+    try:
+        digested = await workers.digest(RSS.encode(), source.url, None, source, TOPICS)
+    finally:
+        await workers.close()
+    assert digested.items == tuple(items)
+    assert digested.entries == 2

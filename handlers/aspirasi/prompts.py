@@ -34,7 +34,7 @@ async def ask(update: Update, context: BotContext, step: Step) -> int:
                     kim=kim, prefilled=draft.text is not None,
                     discussion_title=draft.discussion_title)  # fmt: skip
     elif step == Step.PLACE:
-        markup = keyboards.kecamatan_keyboard(context.region.kecamatan)
+        markup = keyboards.PLACES.kecamatan_keyboard(context.region.kecamatan)
         await reply(update, context, "aspirasi/ask_place", markup, region=context.region)
     elif step == Step.TEXT:
         await reply(update, context, "aspirasi/ask_text", ask_text(labels.ASK_TEXT),

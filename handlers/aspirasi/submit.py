@@ -15,7 +15,7 @@ from telegram.ext import ConversationHandler
 from bot.context import BotContext
 from bot.models.aspirasi import MAX_TEXT, MIN_TEXT, Category
 from bot.models.registrasi import Kim
-from bot.user_text import clean, clean_text
+from bot.user_text import clean_text
 from handlers.aspirasi import assisted, keyboards, labels
 from handlers.aspirasi import callbacks as cb
 from handlers.aspirasi.draft import DRAFT, AspirationDraft, Step
@@ -104,18 +104,14 @@ async def save_kecamatan(update: Update, context: BotContext) -> int:
         draft.kecamatan, draft.desa = kode, None
         draft.latitude = draft.longitude = None
     await close_buttons(update, context, labels.CHOSEN_KECAMATAN, kecamatan.nama)
-    markup = keyboards.desa_keyboard(context.region.desa_of(kode), kode, 0)
+    markup = keyboards.PLACES.desa_keyboard(context.region.desa_of(kode), kode, 0)
     await reply(update, context, "aspirasi/ask_desa", markup, kecamatan=kecamatan)
     return Step.DESA
 
 
 async def turn_desa_page(update: Update, context: BotContext) -> int:
     """Page through the desa buttons (edits the message in place)."""
-    kode, page = cb.DESA_PAGE.parse(callback_data(update)) or ("", "0")
-    await answer(update)
-    markup = keyboards.desa_keyboard(context.region.desa_of(kode), kode, int(page))
-    if update.callback_query and update.callback_query.message:
-        await update.callback_query.edit_message_reply_markup(markup)
+    await keyboards.PLACES.turn_desa_page(update, context)
     return Step.DESA
 
 
@@ -128,12 +124,7 @@ async def back_to_kecamatan(update: Update, context: BotContext) -> int:
 
 async def find_typed_desa(update: Update, context: BotContext) -> int:
     """Match a typed desa name within the chosen kecamatan and offer the matches."""
-    typed = clean(message_text(update))[:100]
-    found = context.region.find_desa(typed, DRAFT.load(context).kecamatan)
-    if not found:
-        await reply(update, context, "aspirasi/desa_not_found", text=typed)
-        return Step.DESA
-    await reply(update, context, "aspirasi/desa_choices", keyboards.choices_keyboard(found))
+    await keyboards.PLACES.find_typed_desa(update, context, DRAFT.load(context).kecamatan)
     return Step.DESA
 
 

@@ -7,53 +7,24 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.models.registrasi import Kim, Member
-from bot.wilayah import Desa, Kecamatan
 from handlers.common import labels as common
 from handlers.common.keyboards import rows
+from handlers.common.places import PlacePicker
 from handlers.registrasi import callbacks as cb
 from handlers.registrasi import labels
-
-DESA_PER_PAGE = 8
 
 
 def _button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data)
 
 
+# The place buttons (kecamatan, paged desa, typed desa's matches), in this codec's words.
+PLACES = PlacePicker(cb.KECAMATAN, cb.DESA, cb.DESA_PAGE, cb.BACK, cb.CANCEL)
+
+
 def cancel_row() -> list[InlineKeyboardButton]:
     """The row that leaves the registration."""
-    return [_button(common.CANCEL, cb.CANCEL.data())]
-
-
-def kecamatan_keyboard(kecamatan: Sequence[Kecamatan]) -> InlineKeyboardMarkup:
-    """Every kecamatan of the regency, two per row."""
-    buttons = [_button(k.nama, cb.KECAMATAN.data(k.kode)) for k in kecamatan]
-    return InlineKeyboardMarkup([*rows(buttons, 2), cancel_row()])
-
-
-def desa_keyboard(desa: Sequence[Desa], kecamatan_kode: str, page: int) -> InlineKeyboardMarkup:
-    """One page of a kecamatan's desa, with paging and a way back to the kecamatan list."""
-    pages = max(1, -(-len(desa) // DESA_PER_PAGE))
-    page = min(max(page, 0), pages - 1)
-    chunk = desa[page * DESA_PER_PAGE : (page + 1) * DESA_PER_PAGE]
-    buttons = [_button(d.nama, cb.DESA.data(d.kode)) for d in chunk]
-    paging = []
-    if page > 0:
-        paging.append(_button(common.PREV, cb.DESA_PAGE.data(kecamatan_kode, page - 1)))
-    if page < pages - 1:
-        paging.append(_button(common.NEXT, cb.DESA_PAGE.data(kecamatan_kode, page + 1)))
-    keyboard = rows(buttons, 2)
-    if paging:
-        keyboard.append(paging)
-    keyboard.append([_button(common.BACK, cb.BACK.data())])
-    keyboard.append(cancel_row())
-    return InlineKeyboardMarkup(keyboard)
-
-
-def choices_keyboard(desa: Sequence[Desa]) -> InlineKeyboardMarkup:
-    """Desa found by a typed name, to pick from."""
-    buttons = [_button(d.nama, cb.DESA.data(d.kode)) for d in desa[:8]]
-    return InlineKeyboardMarkup([*rows(buttons, 2), cancel_row()])
+    return PLACES.cancel_row()
 
 
 def link_keyboard(kims: Sequence[Kim]) -> InlineKeyboardMarkup:

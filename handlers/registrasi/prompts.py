@@ -19,7 +19,7 @@ async def ask_kecamatan(update: Update, context: BotContext) -> int:
         update,
         context,
         "registrasi/ask_kecamatan",
-        keyboards.kecamatan_keyboard(context.region.kecamatan),
+        keyboards.PLACES.kecamatan_keyboard(context.region.kecamatan),
         region=context.region,
     )
     return Step.KECAMATAN

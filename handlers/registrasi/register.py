@@ -103,7 +103,7 @@ async def show_desa_page(update: Update, context: BotContext, kode: str, page: i
         update,
         context,
         "registrasi/ask_desa",
-        keyboards.desa_keyboard(context.region.desa_of(kode), kode, page),
+        keyboards.PLACES.desa_keyboard(context.region.desa_of(kode), kode, page),
         kecamatan=kecamatan,
     )
     return Step.DESA
@@ -111,11 +111,7 @@ async def show_desa_page(update: Update, context: BotContext, kode: str, page: i
 
 async def turn_desa_page(update: Update, context: BotContext) -> int:
     """Page through the desa buttons (edits the message in place)."""
-    kode, page = cb.DESA_PAGE.parse(callback_data(update)) or ("", "0")
-    await answer(update)
-    markup = keyboards.desa_keyboard(context.region.desa_of(kode), kode, int(page))
-    if update.callback_query and update.callback_query.message:
-        await update.callback_query.edit_message_reply_markup(markup)
+    await keyboards.PLACES.turn_desa_page(update, context)
     return Step.DESA
 
 
@@ -128,12 +124,7 @@ async def back_to_kecamatan(update: Update, context: BotContext) -> int:
 
 async def find_typed_desa(update: Update, context: BotContext) -> int:
     """Match a typed desa name within the chosen kecamatan and offer the matches."""
-    typed = clean(message_text(update))[:100]
-    found = context.region.find_desa(typed, DRAFT.load(context).kecamatan)
-    if not found:
-        await reply(update, context, "registrasi/desa_not_found", text=typed)
-        return Step.DESA
-    await reply(update, context, "registrasi/desa_choices", keyboards.choices_keyboard(found))
+    await keyboards.PLACES.find_typed_desa(update, context, DRAFT.load(context).kecamatan)
     return Step.DESA
 
 

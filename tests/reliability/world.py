@@ -7,13 +7,14 @@ OPD's group in opd.yaml) and admin (KIM_ADMIN_IDS, at the Diskominfo desk).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from bot.emulator import Chat, User
-from bot.models.aspirasi import Category, Opd, OpdConfig
+from bot.models.aspirasi import Category, Identity, NewAspiration, Opd, OpdConfig
 from bot.models.people import Role
 from bot.models.registrasi import KimDraft, KimStatus
+from bot.store import utcnow
 from tests.conftest import Hub
 
 ROLES = ("citizen", "kim_member", "kim_admin", "curator", "broadcaster", "opd", "admin")
@@ -27,6 +28,7 @@ class World:
     group: Chat  # the verified KIM's group
     opd_group: Chat
     desk: Chat
+    ids: dict[str, int] = field(default_factory=dict)  # kim, kim_baru (pending), tiket
 
     def home(self, role: str) -> Chat:
         """Where a person of this role talks to the bot in a group, if anywhere."""
@@ -60,4 +62,18 @@ async def make_world(hub: Hub) -> World:
     await store.decide_kim(kim.id, KimStatus.VERIFIED, hub.admin.id)
     await store.grant_role(people["curator"].id, Role.CURATOR, hub.admin.id)
     await store.grant_role(people["broadcaster"].id, Role.BROADCASTER, hub.admin.id)
-    return World(people, group, opd_group, hub.desk)
+    pending = emu.group("KIM Baru", admins=[emu.user("Pendiri")])
+    waiting = await store.register_kim(draft, pending.id, people["kim_member"].id)
+    ticket = await _ticket(hub, people["citizen"])
+    ids = {"kim": kim.id, "kim_baru": waiting.id, "tiket": ticket}
+    return World(people, group, opd_group, hub.desk, ids)
+
+
+async def _ticket(hub: Hub, reporter: User) -> int:
+    """An aspiration the citizen filed (to PUPR's category), as the conversation stores it."""
+    now = utcnow()
+    new = NewAspiration(Category.INFRASTRUKTUR, "Jalan poros desa rusak berat sejak banjir.",
+                        Identity.SHOWN, reporter.id, reporter.first_name, now,
+                        now + timedelta(days=14), now.strftime("%y%m"))  # fmt: skip
+    filed = await hub.store.file_aspiration(new, limit=99, day_start=now, repeat_since=now)
+    return filed.id

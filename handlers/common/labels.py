@@ -17,6 +17,7 @@ PRIVATE_COMMANDS: Final = (
     ("status", "Lihat status aspirasi (mis. /status ASP-2611-0042)"),
     ("aspirasiku", "Daftar aspirasi saya"),
     ("diskusi", "Diskusi terbuka di KIM Anda"),
+    ("dataku", "Lihat data pribadi yang disimpan"),
     ("hapusdata", "Hapus data pribadi Anda"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -69,6 +70,7 @@ ENGLISH_ALIASES: Final = {
     "siaran": ("broadcast",),
     "jadwal": ("schedule",),
     "hapusdata": ("deletedata",),
+    "dataku": ("mydata",),
     "gagal": ("failed",),
     "aspirasi": ("aspiration",),
     "aspirasiku": ("myaspirations",),

@@ -94,7 +94,7 @@ class PeopleStore(StoreBase):
             )
         return Person(row["user_id"], row["first_name"], row["username"]) if row else None
 
-    async def person_seen(self, user_id: int) -> tuple[Person, datetime] | None:
+    async def person_seen(self, user_id: int) -> tuple[Person, datetime | None] | None:
         """What the bot keeps to address a person, and when it last heard from them."""
         row = await self._one("SELECT * FROM person WHERE user_id = ?", (user_id,))
         if row is None:

@@ -73,4 +73,5 @@ async def test_no_token_and_no_rahasia_identity_in_the_logs(
     assert TOKEN not in text
     assert TOKEN.split(":")[1] not in text
     for word in (secret.first_name, secret.last_name, secret.username):
+        assert word is not None
         assert word not in text

@@ -10,17 +10,15 @@ and no error may reach the error handler.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.context import BotContext
 from bot.emulator import Chat
 from tests.conftest import Hub
+from tests.reliability.conftest import Errors
 from tests.reliability.surface import button_patterns
 from tests.reliability.world import World, make_world
 
@@ -29,25 +27,6 @@ FORGED = ("sebar:99999999999999999999999", "siaran:target:xyz", "siaran:waktu:xy
           "sebar:kanal:xyz", f"jadwal:pause:{TOO_LARGE}", f"aspw:nilai:{TOO_LARGE}:5")  # fmt: skip
 SLOW_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]  # one bot for all examples
 CATCH_ALL = re.compile(r"\(\.\*\)")
-
-
-@dataclass
-class Errors:
-    """What reached the error handler."""
-
-    seen: list[BaseException] = field(default_factory=list)
-
-    async def record(self, update: object, context: BotContext) -> None:
-        if context.error is not None:
-            self.seen.append(context.error)
-
-
-@pytest.fixture
-async def errors(hub: Hub) -> AsyncIterator[Errors]:
-    found = Errors()
-    hub.app.add_error_handler(found.record)
-    yield found
-    hub.app.remove_error_handler(found.record)
 
 
 def patterns(hub: Hub) -> list[str]:

@@ -34,6 +34,8 @@ from bot.ordering import ChatOrderedProcessor
 from bot.outbox import Budget, Outbox
 from bot.persistence import StorePersistence
 from bot.ratelimit import RETRY_DELAYS_S, SharedLimiter
+from bot.retention import EVERY as RETENTION_EVERY
+from bot.retention import apply_retention
 from bot.store import Store
 from bot.store.lock import exclusive
 from bot.texts import Texts
@@ -116,6 +118,7 @@ async def _post_init(app: KimApplication) -> None:
     await publish_commands(app)
     assert app.job_queue is not None
     app.job_queue.run_repeating(prune_inbox, INBOX_PRUNE_EVERY, first=60, name="bot:inbox:prune")
+    app.job_queue.run_repeating(apply_retention, RETENTION_EVERY, first=300, name="bot:retention")
     if not await anyone_verifies(services.config, services.store):
         log.warning("KIM_ADMIN_IDS kosong: pendaftaran tidak akan diverifikasi")
 

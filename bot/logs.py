@@ -92,3 +92,8 @@ def setup_logging(token: str | None, level: int = logging.INFO) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # At DEBUG, aiosqlite logs every statement with its parameters and python-telegram-bot
+    # every update and Bot API answer whole: names, usernames and the text of aspirations (a
+    # rahasia reporter's too) would reach the log. The bot's own DEBUG lines stay.
+    for name in ("aiosqlite", "telegram"):
+        logging.getLogger(name).setLevel(max(level, logging.INFO))

@@ -1,10 +1,14 @@
-"""Updates run concurrently, yet each chat and each person sees theirs in order.
+"""Updates run concurrently, yet each chat sees its own in order.
 
 With PTB's default (one update at a time) a reply waiting for a group's 20-a-minute turn
 holds up every other person. `ChatOrderedProcessor` lets updates of different chats run in
-parallel, while an update waits for the earlier ones that share its chat or its person:
-conversations keep their order, and so does a person's scratch space (user_data), which
-is shared by the person's chats. Updates with neither chat nor person run one by one.
+parallel, while an update waits for the earlier ones of its chat: conversations keep their
+order. A group's updates are ordered by the group alone, not by their sender as well: a
+burst in one group (50 /gabung) makes each update wait for the group's earlier replies, and
+ordering by sender passed that wait on to the sender's private chat (member 30's /hapusdata
+waited a minute for the group's window). A person's scratch space (user_data) is shared by
+their chats, but each conversation keeps its own draft slot, edited without awaiting in
+between. Updates with neither chat nor person run one by one.
 """
 
 from __future__ import annotations
@@ -15,26 +19,29 @@ from collections.abc import Awaitable, Hashable
 from typing import Any
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import BaseUpdateProcessor
 
 MAX_CONCURRENT_UPDATES = 256
 _OTHER = ("other",)
+_GROUPS = (ChatType.GROUP, ChatType.SUPERGROUP, ChatType.CHANNEL)
 
 
 def ordering_keys(update: object) -> tuple[Hashable, ...]:
-    """What an update must keep its order with: its chat and its person."""
+    """What an update must keep its order with: its chat, and outside groups its person."""
     if not isinstance(update, Update):
         return (_OTHER,)
+    chat = update.effective_chat
     keys: list[Hashable] = []
-    if update.effective_chat is not None:
-        keys.append(("chat", update.effective_chat.id))
-    if update.effective_user is not None:
+    if chat is not None:
+        keys.append(("chat", chat.id))
+    if update.effective_user is not None and (chat is None or chat.type not in _GROUPS):
         keys.append(("user", update.effective_user.id))
     return tuple(keys) or (_OTHER,)
 
 
 class ChatOrderedProcessor(BaseUpdateProcessor):
-    """Processes updates concurrently, in order within one chat and within one person."""
+    """Processes updates concurrently, in order within one chat (and one person outside groups)."""
 
     def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
         super().__init__(max_concurrent_updates)

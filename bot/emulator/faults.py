@@ -31,7 +31,9 @@ class Fault:
     retry_after: int = 5
     migrate_to_chat_id: int | None = None
     delay: float | None = None
+    every: int | None = None  # only every n-th matching call fails (a steady share of calls)
     hits: int = 0
+    seen: int = 0
 
     def matches(self, method: str, params: dict[str, Any]) -> bool:
         """Return whether this fault applies to a call of `method` with `params`."""
@@ -77,9 +79,13 @@ class FaultBook:
     def take(self, method: str, params: dict[str, Any]) -> Fault | None:
         """Return the first fault matching this call, counting the hit."""
         for fault in self.faults:
-            if fault.matches(method, params):
-                fault.hits += 1
-                return fault
+            if not fault.matches(method, params):
+                continue
+            fault.seen += 1
+            if fault.every is not None and fault.seen % fault.every:
+                continue
+            fault.hits += 1
+            return fault
         return None
 
     def clear(self) -> None:

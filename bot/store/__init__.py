@@ -22,13 +22,15 @@ from bot.store.registrasi import KimStore, MembershipError
 from bot.store.registrasi_import import ImportStore
 from bot.store.registrasi_link import LinkStore
 from bot.store.replies import LostReplyStore
+from bot.store.retention import Removed, RetentionStore
 from bot.store.state import StateStore
 
-__all__ = ["Change", "MembershipError", "Store", "from_db_time", "to_db_time", "utcnow"]
+__all__ = ["Change", "MembershipError", "Removed", "Store", "from_db_time", "to_db_time", "utcnow"]
 
 
 class Store(
-    LinkStore, NetworkStore, AgendaStore, KimStore, PeopleStore, StateStore, ImportStore,
+    LinkStore, NetworkStore, AgendaStore, KimStore, RetentionStore, PeopleStore, StateStore,
+    ImportStore,
     NewsStore, FeedStateStore, BroadcastStore, DiscussionStore, OutboxStore, InboxStore,
     LostReplyStore, AspirationStore, AspirationListStore, ReportStore,
     ActivityReportStore, StoreBase,

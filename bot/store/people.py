@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
+from datetime import datetime
 
 import aiosqlite
 
@@ -92,6 +93,14 @@ class PeopleStore(StoreBase):
                 "SELECT * FROM person WHERE lower(username) = lower(?)", (handle.lstrip("@"),)
             )
         return Person(row["user_id"], row["first_name"], row["username"]) if row else None
+
+    async def person_seen(self, user_id: int) -> tuple[Person, datetime | None] | None:
+        """What the bot keeps to address a person, and when it last heard from them."""
+        row = await self._one("SELECT * FROM person WHERE user_id = ?", (user_id,))
+        if row is None:
+            return None
+        person = Person(row["user_id"], row["first_name"], row["username"])
+        return person, from_db_time(row["last_seen_at"])
 
     async def roles_of(self, user_id: int) -> frozenset[Role]:
         """The roles a person holds in the database."""

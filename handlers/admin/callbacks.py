@@ -5,9 +5,7 @@ gagal:… /gagal's retry buttons and its pages; peran:… /peran's pages.
 
 from __future__ import annotations
 
-from handlers.common.codec import Codec
-
-ID = r"\d+"
+from handlers.common.codec import ID, Codec
 
 GAGAL = Codec("gagal")
 RETRY = GAGAL.action("ulang", ID)

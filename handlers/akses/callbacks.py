@@ -9,14 +9,12 @@ berita:hal:[<topic>]:<page> /berita's pages.
 
 from __future__ import annotations
 
-from handlers.common.codec import Codec
+from handlers.common.codec import ID, LARGEST_ID, Codec
 
-ID = r"\d+"
 TOPIC = r"[a-z0-9_-]+"  # topic ids in feeds.yaml are checked to this shape
 # and to this length (broadcasts/akses/feeds/config.py), so that every button carrying one,
 # with the largest row id SQLite can give, stays within Telegram's 64 bytes (checked below).
 TOPIC_MAX_LENGTH = 32
-LARGEST_ID = 2**63 - 1
 
 KURASI = Codec("kurasi")
 APPROVE = KURASI.action("ok", ID)

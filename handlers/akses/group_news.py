@@ -89,12 +89,12 @@ def _find_topic(word: str, topics: tuple[Topic, ...]) -> Topic | None:
 async def show_latest(update: Update, context: BotContext) -> None:
     """/berita [topik] and its ‹ ›: the latest approved items, of one topic when asked."""
     feeds = context.service(FeedsConfig)
+    await answer(update)  # a forged page of an unknown topic is told so in the chat
     word, number = _asked(update, context)
     topic = _find_topic(word, feeds.topics) if word else None
     if word and topic is None:
         await reply(update, context, "akses/unknown_topic", word=word, topics=feeds.topics)
         return
-    await answer(update)
     topic_id = topic.id if topic else None
     page = Page.of(number, await context.store.count_latest_news(topic_id), LATEST_COUNT)
     if not page.total:

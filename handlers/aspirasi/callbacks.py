@@ -7,9 +7,8 @@ answer a question) and /aspirasiku's pages.
 
 from __future__ import annotations
 
-from handlers.common.codec import Codec
+from handlers.common.codec import ID, Codec
 
-ID = r"\d+"
 KODE = r"[\d.]+"  # Kepmendagri code, e.g. 61.06.01 or 61.06.01.2001
 OPD_ID = r"[A-Za-z0-9_-]{1,40}"
 STATUS = "diverifikasi|ditindaklanjuti|selesai|ditolak|duplikat"

@@ -11,6 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 MAX_BYTES = 64  # Telegram refuses longer callback_data (BUTTON_DATA_INVALID)
+# A database id: at most 18 digits, so a forged one still fits SQLite's INTEGER (int64). Data
+# with a longer number matches no handler's pattern and is answered as a stale button.
+ID = r"\d{1,18}"
+LARGEST_ID = 10**18 - 1  # the largest id a button carries (each activity checks its longest)
 
 
 class CallbackDataError(ValueError):

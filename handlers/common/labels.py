@@ -19,6 +19,7 @@ PRIVATE_COMMANDS: Final = (
     ("diskusi", "Diskusi terbuka di KIM Anda"),
     ("jaringan", "Jaringan KIM se-kabupaten"),
     ("agenda", "Agenda kegiatan KIM"),
+    ("dataku", "Lihat data pribadi yang disimpan"),
     ("hapusdata", "Hapus data pribadi Anda"),
     ("batal", "Batalkan proses yang sedang berjalan"),
 )
@@ -75,6 +76,7 @@ ENGLISH_ALIASES: Final = {
     "siaran": ("broadcast",),
     "jadwal": ("schedule",),
     "hapusdata": ("deletedata",),
+    "dataku": ("mydata",),
     "gagal": ("failed",),
     "aspirasi": ("aspiration",),
     "aspirasiku": ("myaspirations",),

@@ -7,9 +7,8 @@ and its ‹ › (jadwal:hal:<page>).
 
 from __future__ import annotations
 
-from handlers.common.codec import Codec
+from handlers.common.codec import ID, Codec
 
-ID = r"\d+"
 KEY = r"\w+"
 
 SIARAN = Codec("siaran")

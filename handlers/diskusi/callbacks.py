@@ -8,10 +8,7 @@ through broadcasts/diskusi/buttons.py); diskusi:siaran:<run_id> the same under a
 
 from __future__ import annotations
 
-from handlers.common.codec import Codec
-
-ID = r"\d+"
-LARGEST_ID = 2**63 - 1
+from handlers.common.codec import ID, LARGEST_ID, Codec
 
 DISKUSI = Codec("diskusi")
 FROM_NEWS = DISKUSI.action("berita", ID)

@@ -7,9 +7,7 @@ Terverifikasi / Minta perbaikan / Tindak lanjut dalam N minggu on a report.
 
 from __future__ import annotations
 
-from handlers.common.codec import Codec
-
-ID = r"\d+"
+from handlers.common.codec import ID, Codec
 
 IMPL = Codec("impl")
 SOURCE = IMPL.action("sumber", r"berita|siaran|diskusi", ID)

@@ -7,9 +7,8 @@ ini" under a story and the sharing KIM's answer; agd:… /agenda's pages and the
 
 from __future__ import annotations
 
-from handlers.common.codec import Codec
+from handlers.common.codec import ID, Codec
 
-ID = r"\d+"
 KODE = r"[\d.]+"  # Kepmendagri code of a kecamatan, e.g. 61.06.01
 
 JAR = Codec("jar")

@@ -6,11 +6,10 @@ KIMs); lap:seluruh:<kode> the whole kecamatan; lap:kim:<id> one KIM; lap:batal c
 
 from __future__ import annotations
 
-from handlers.common.codec import Codec
+from handlers.common.codec import ID, Codec
 
 MONTH_VALUE = r"\d{4}-\d{2}"
 KODE = r"\d{2}\.\d{2}\.\d{2}"
-ID = r"\d+"
 
 LAPORAN = Codec("lap")
 MONTH = LAPORAN.action("bulan", MONTH_VALUE)

@@ -7,9 +7,8 @@ jabatan:… choosing a member's position; anggota:… /anggota's pages.
 
 from __future__ import annotations
 
-from handlers.common.codec import Codec
+from handlers.common.codec import ID, Codec
 
-ID = r"\d+"
 KODE = r"[\d.]+"  # Kepmendagri code, e.g. 61.06.01 or 61.06.01.2001
 
 DAFTAR = Codec("daftar")

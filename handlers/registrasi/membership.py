@@ -95,10 +95,10 @@ async def leave(update: Update, context: BotContext) -> None:
 
 async def list_members(update: Update, context: BotContext) -> None:
     """/anggota and its ‹ › buttons: the KIM's members with their positions, a page at a time."""
+    await answer(update)  # a press outside the KIM's group is told why below, in the chat
     kim = await _kim_here(update, context)
     if kim is None:
         return
-    await answer(update)
     members = await context.store.list_members(kim.id)
     page = Page.of(page_number(update, cb.MEMBERS_PAGE), len(members))
     rows = [

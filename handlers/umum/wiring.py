@@ -19,7 +19,7 @@ from telegram.ext import (
 from bot.context import KimApplication
 from handlers.common.wiring import button, command, command_button
 from handlers.umum import callbacks as cb
-from handlers.umum import fallback, group, privacy, start
+from handlers.umum import fallback, group, my_data, privacy, start
 
 NEW_MESSAGE = filters.UpdateType.MESSAGE  # not edits: an edited message is not a new question
 PRIVATE_MESSAGE = filters.ChatType.PRIVATE & NEW_MESSAGE & ~filters.StatusUpdate.ALL
@@ -38,6 +38,8 @@ def add_handlers(app: KimApplication) -> None:
     app.add_handler(command_button("bantuan", start.show_help))
     app.add_handler(CommandHandler(command("batal"), start.cancel_nothing))
     app.add_handler(CommandHandler(command("hapusdata"), privacy.ask_erase))
+    app.add_handler(CommandHandler(command("dataku"), my_data.show_my_data))
+    app.add_handler(button(my_data.show_my_data, cb.MY_DATA_PAGE))
     app.add_handler(button(privacy.erase, cb.ERASE, cb.KEEP))
     # Last of all: what nothing above took. Other group messages are left alone.
     app.add_handler(MessageHandler(PRIVATE_MESSAGE, fallback.show_short_help))

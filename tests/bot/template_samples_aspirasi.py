@@ -53,6 +53,9 @@ def aspirasi_samples(h: Hostile) -> Samples:
         "location": st.none() | st.tuples(st.floats(-90, 90), st.floats(-180, 180)),
         "days": st.integers(0, 10**4), "photos": st.integers(0, MAX_PHOTOS),
         "stars": st.integers(1, 5), "at": st.none() | st.datetimes(),
+        # umum/privacy/my_data (/dataku): a person's roles
+        "my_roles": st.lists(st.sampled_from(["admin", "broadcaster", "curator",
+                                              "admin (konfigurasi)"]), max_size=4),
     }  # fmt: skip
 
 

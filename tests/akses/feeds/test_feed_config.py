@@ -8,7 +8,7 @@ import pytest
 
 from broadcasts.akses.feeds.config import ID_MAX_LENGTH, FeedsConfigError, load_feeds_config
 from handlers.akses import callbacks as akses
-from handlers.common.codec import MAX_BYTES
+from handlers.common.codec import LARGEST_ID, MAX_BYTES
 from handlers.diseminasi import callbacks as diseminasi
 
 TOPICS = """topics:
@@ -152,7 +152,7 @@ def test_the_longest_allowed_ids_fit_every_button(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert load_feeds_config(path).topics[0].id == topic
-    largest = akses.LARGEST_ID
+    largest = LARGEST_ID
     for data in (
         akses.TOGGLE_TOPIC.data(largest, topic),
         akses.KIM_TOPIC.data(topic),

@@ -25,6 +25,22 @@ def decision_row(row: aiosqlite.Row, by: str, at: str, name: str) -> Decision | 
 log = logging.getLogger(__name__)
 
 
+# Columns that name a person in records that stay after /hapusdata (what a KIM or the desk
+# did): the person's id is replaced by nobody (NULL, or 0 where a value is required).
+# tests/umum/test_erasure_columns.py checks every column of the schema that names a person
+# is erased here or above.
+ANONYMISED: tuple[tuple[str, str], ...] = (
+    ("kim", "decided_by"), ("role", "granted_by"), ("outbox_batch", "created_by"),
+    ("broadcast", "created_by"), ("kim_link", "requested_by"), ("kim_link", "decided_by"),
+    ("discussion", "opened_by"), ("discussion", "closed_by"), ("kim_news_thread", "set_by"),
+    ("impl_report", "reporter_id"), ("impl_report", "decided_by"),
+    ("impl_share", "requested_by"), ("impl_share", "decided_by"),
+    ("kim_network", "ketua_consent_by"), ("kim_network", "updated_by"),
+    ("contact_request", "requested_by"), ("contact_request", "decided_by"),
+    ("agenda", "created_by"),
+)  # fmt: skip
+
+
 class PeopleStore(StoreBase):
     """Chats the bot is in, people it talks to, and who holds which role."""
 
@@ -176,11 +192,15 @@ class PeopleStore(StoreBase):
         await self._write(
             "UPDATE aspiration_event SET by_user = NULL WHERE by_user = ?", (user_id,)
         )
-        # A discussion keeps its counts; who opened, closed or took part in it goes.
+        # A discussion keeps its counts; who took part in it goes.
         await self._write("DELETE FROM discussion_participant WHERE user_id = ?", (user_id,))
-        for column in ("opened_by", "closed_by"):
+        for table, column in ANONYMISED:
+            required = await self._one(
+                f"SELECT \"notnull\" FROM pragma_table_info('{table}') WHERE name = ?", (column,)
+            )
+            nobody = 0 if required and required[0] else None
             await self._write(
-                f"UPDATE discussion SET {column} = NULL WHERE {column} = ?", (user_id,)
+                f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (nobody, user_id)
             )
 
     async def known_names(self, user_id: int) -> list[str]:

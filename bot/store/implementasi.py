@@ -85,6 +85,13 @@ class ReportStore(StoreBase):
         row = await self._one("SELECT count(*) FROM impl_report WHERE kim_id = ?", (kim_id,))
         return int(row[0]) if row else 0
 
+    async def count_reports_by(self, reporter_id: int) -> int:
+        """How many reports a person sent (for /dataku)."""
+        row = await self._one(
+            "SELECT count(*) FROM impl_report WHERE reporter_id = ?", (reporter_id,)
+        )
+        return int(row[0]) if row else 0
+
     async def set_report_group_card(self, report_id: int, chat_id: int, message_id: int) -> None:
         """Remember the KIM group's short card of a report (edited when the desk decides)."""
         await self._write(

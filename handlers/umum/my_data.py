@@ -46,4 +46,5 @@ async def _about(context: BotContext, user_id: int) -> dict[str, Any]:
         roles.add(CONFIGURED_ADMIN)
     return {"person": seen[0] if seen else None, "at": seen[1] if seen else None, "kim": kim,
             "member": next((m for m in members if m.user_id == user_id), None),
-            "my_roles": sorted(roles)}  # fmt: skip
+            "my_roles": sorted(roles),
+            "reports": await store.count_reports_by(user_id)}  # fmt: skip

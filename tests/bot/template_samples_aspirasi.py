@@ -56,6 +56,7 @@ def aspirasi_samples(h: Hostile) -> Samples:
         # umum/privacy/my_data (/dataku): a person's roles
         "my_roles": st.lists(st.sampled_from(["admin", "broadcaster", "curator",
                                               "admin (konfigurasi)"]), max_size=4),
+        "reports": st.integers(0, 10**6),  # and the implementation reports they sent
     }  # fmt: skip
 
 

@@ -59,6 +59,8 @@ async def test_an_implementation_report_forgets_its_reporter(hub: Hub) -> None:
     [report] = await hub.store.kim_reports(kim.kim.id, 10, 0)
     assert report.reporter_id == reporter.id
     chat = hub.emu.private_chat(reporter)
+    mine = await hub.say(reporter, chat, "/dataku")  # the right of access shows it first
+    assert "Laporan implementasi yang Anda kirim untuk KIM: 1" in mine[-1]["text"]
     [ask] = await hub.say(reporter, chat, "/hapusdata")
     await hub.press(reporter, ask, "hapusdata:ya")
     kept = await hub.store.get_report(report.id)

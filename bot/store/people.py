@@ -26,18 +26,21 @@ log = logging.getLogger(__name__)
 
 
 # Columns that name a person in records that stay after /hapusdata (what a KIM or the desk
-# did): the person's id is replaced by nobody (NULL, or 0 where a value is required).
+# did): the person's id is replaced by nobody. 0 where the record must still show that
+# someone acted (a decision stays a decision, "by a person whose data was erased"), NULL
+# where the link itself goes (a discussion's opener, the ketua's consent to be shown).
 # tests/umum/test_erasure_columns.py checks every column of the schema that names a person
-# is erased here or above.
-ANONYMISED: tuple[tuple[str, str], ...] = (
-    ("kim", "decided_by"), ("role", "granted_by"), ("outbox_batch", "created_by"),
-    ("broadcast", "created_by"), ("kim_link", "requested_by"), ("kim_link", "decided_by"),
-    ("discussion", "opened_by"), ("discussion", "closed_by"), ("kim_news_thread", "set_by"),
-    ("impl_report", "reporter_id"), ("impl_report", "decided_by"),
-    ("impl_share", "requested_by"), ("impl_share", "decided_by"),
-    ("kim_network", "ketua_consent_by"), ("kim_network", "updated_by"),
-    ("contact_request", "requested_by"), ("contact_request", "decided_by"),
-    ("agenda", "created_by"),
+# is erased here or in PeopleStore.
+ANONYMISED: tuple[tuple[str, str, int | None], ...] = (
+    ("kim", "decided_by", 0), ("role", "granted_by", 0), ("outbox_batch", "created_by", 0),
+    ("broadcast", "created_by", 0), ("kim_link", "requested_by", 0),
+    ("kim_link", "decided_by", 0), ("discussion", "opened_by", None),
+    ("discussion", "closed_by", None), ("kim_news_thread", "set_by", 0),
+    ("impl_report", "reporter_id", 0), ("impl_report", "decided_by", 0),
+    ("impl_share", "requested_by", 0), ("impl_share", "decided_by", 0),
+    ("kim_network", "ketua_consent_by", None), ("kim_network", "updated_by", 0),
+    ("contact_request", "requested_by", 0), ("contact_request", "decided_by", 0),
+    ("agenda", "created_by", 0),
 )  # fmt: skip
 
 
@@ -194,11 +197,7 @@ class PeopleStore(StoreBase):
         )
         # A discussion keeps its counts; who took part in it goes.
         await self._write("DELETE FROM discussion_participant WHERE user_id = ?", (user_id,))
-        for table, column in ANONYMISED:
-            required = await self._one(
-                f"SELECT \"notnull\" FROM pragma_table_info('{table}') WHERE name = ?", (column,)
-            )
-            nobody = 0 if required and required[0] else None
+        for table, column, nobody in ANONYMISED:
             await self._write(
                 f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (nobody, user_id)
             )

@@ -146,10 +146,16 @@ async def drive(emu: BotApiEmulator, load: Load, token: str, count: int, rate: f
     return time.monotonic() - started
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def cpu_seconds(pid: int, task: str = "") -> float:
+    """User + system CPU of a process (or one of its threads) so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}{task}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def thread_cpu(pid: int) -> dict[int, float]:
+    """CPU so far of each live thread of a process, by thread id."""
+    tids = [int(entry.name) for entry in Path(f"/proc/{pid}/task").iterdir()]
+    return {tid: cpu_seconds(pid, f"/task/{tid}") for tid in tids}
 
 
 async def run_bot(emu: BotApiEmulator, name: str, args: argparse.Namespace,
@@ -162,6 +168,9 @@ async def run_bot(emu: BotApiEmulator, name: str, args: argparse.Namespace,
                 "KIM_DB_PATH": str(tmp / f"kim{time.monotonic_ns()}.sqlite3"),
                 "KIM_FEEDS_FILE": str(tmp / "feeds.yaml")}  # fmt: skip
         argv = ["-m", "bot", "run"]
+        if args.profile:  # cProfile of the event loop thread, written at the clean stop
+            out = Path(args.profile) / f"kim-{time.monotonic_ns()}.prof"
+            argv = ["-m", "cProfile", "-o", str(out.resolve()), *argv]
     else:
         env |= {"TOKEN": token, "BASE": emu.base_url}
         argv = ["-c", BASELINE]
@@ -175,13 +184,20 @@ async def run_bot(emu: BotApiEmulator, name: str, args: argparse.Namespace,
         people = [_person(emu, n) for n in range(args.users)]
         await drive(emu, Load(people), token, args.users, args.rate)  # warm-up: one each
         load = Load(people, seen=len(emu.calls))
-        cpu = cpu_seconds(proc.pid)
+        cpu, threads = cpu_seconds(proc.pid), thread_cpu(proc.pid)
         wall = await drive(emu, load, token, args.updates, args.rate)
         cpu = cpu_seconds(proc.pid) - cpu
+        after = thread_cpu(proc.pid)
+        threads = {tid: spent - threads.get(tid, 0.0) for tid, spent in after.items()}
     finally:
         proc.send_signal(signal.SIGTERM)
         await proc.wait()
-    return _figures(name, load.latencies, wall, cpu, args.updates)
+    figures = _figures(name, load.latencies, wall, cpu, args.updates)
+    if args.profile:  # the event loop's thread (the process id) apart from the others
+        main = threads.pop(proc.pid, 0.0)
+        figures["cpu_ms_main_thread"] = round(main * 1000 / args.updates, 2)
+        figures["cpu_ms_other_threads"] = round(sum(threads.values()) * 1000 / args.updates, 2)
+    return figures
 
 
 def _person(emu: BotApiEmulator, n: int) -> Person:
@@ -207,6 +223,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--rate", type=float, default=25.0, help="updates per second")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", metavar="DIR", help="run KIM Hub under cProfile, into DIR")
     return parser.parse_args()
 
 

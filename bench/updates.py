@@ -15,7 +15,10 @@ answer plus "ok".
 Per bot and run: `updates_per_s` (answered ÷ wall time of the load), reply latency p50/p99
 (update queued → the bot's first answering call reaching the emulator, its clock), and
 `cpu_ms_per_update` (the process's user+system CPU, /proc, during the load only, after a
-warm-up). The summary gives medians of the runs and the CPU ratio to the baseline.
+warm-up), split into the event loop's thread and the others (the SQLite thread), and the
+Bot API calls per update (`api_calls_per_update`: answers; getUpdates counted apart). The
+summary gives medians of the runs and the CPU ratio to the baseline. `--profile DIR` runs
+each bot under cProfile (its event loop thread) and writes one .prof per bot and run there.
 """
 
 from __future__ import annotations
@@ -146,10 +149,16 @@ async def drive(emu: BotApiEmulator, load: Load, token: str, count: int, rate: f
     return time.monotonic() - started
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def cpu_seconds(pid: int, task: str = "") -> float:
+    """User + system CPU of a process (or one of its threads) so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}{task}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def thread_cpu(pid: int) -> dict[int, float]:
+    """CPU so far of each live thread of a process, by thread id."""
+    tids = [int(entry.name) for entry in Path(f"/proc/{pid}/task").iterdir()]
+    return {tid: cpu_seconds(pid, f"/task/{tid}") for tid in tids}
 
 
 async def run_bot(emu: BotApiEmulator, name: str, args: argparse.Namespace,
@@ -164,7 +173,11 @@ async def run_bot(emu: BotApiEmulator, name: str, args: argparse.Namespace,
         argv = ["-m", "bot", "run"]
     else:
         env |= {"TOKEN": token, "BASE": emu.base_url}
-        argv = ["-c", BASELINE]
+        (tmp / "echo_bot.py").write_text(BASELINE)
+        argv = [str(tmp / "echo_bot.py")]
+    if args.profile:  # cProfile of the event loop thread, written at the clean stop
+        out = Path(args.profile) / f"{name}-{time.monotonic_ns()}.prof"
+        argv = ["-m", "cProfile", "-o", str(out.resolve()), *argv]
     proc = await asyncio.create_subprocess_exec(
         sys.executable, *argv, env=env, cwd=tmp, stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
@@ -175,13 +188,24 @@ async def run_bot(emu: BotApiEmulator, name: str, args: argparse.Namespace,
         people = [_person(emu, n) for n in range(args.users)]
         await drive(emu, Load(people), token, args.users, args.rate)  # warm-up: one each
         load = Load(people, seen=len(emu.calls))
-        cpu = cpu_seconds(proc.pid)
+        first_call = load.seen
+        cpu, threads = cpu_seconds(proc.pid), thread_cpu(proc.pid)
         wall = await drive(emu, load, token, args.updates, args.rate)
-        cpu = cpu_seconds(proc.pid) - cpu
+        cpu, last_call = cpu_seconds(proc.pid) - cpu, len(emu.calls)
+        after = thread_cpu(proc.pid)
+        threads = {tid: spent - threads.get(tid, 0.0) for tid, spent in after.items()}
     finally:
         proc.send_signal(signal.SIGTERM)
         await proc.wait()
-    return _figures(name, load.latencies, wall, cpu, args.updates)
+    figures = _figures(name, load.latencies, wall, cpu, args.updates)
+    methods = [c.method.lower() for c in emu.calls[first_call:last_call] if c.token == token]
+    polls = methods.count("getupdates")  # the answering calls, and getUpdates apart
+    figures["api_calls_per_update"] = round((len(methods) - polls) / args.updates, 2)
+    figures["get_updates_per_update"] = round(polls / args.updates, 2)
+    main = threads.pop(proc.pid, 0.0)  # the event loop's thread (the process id), the others
+    figures["cpu_ms_main_thread"] = round(main * 1000 / args.updates, 2)
+    figures["cpu_ms_other_threads"] = round(sum(threads.values()) * 1000 / args.updates, 2)
+    return figures
 
 
 def _person(emu: BotApiEmulator, n: int) -> Person:
@@ -207,6 +231,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--rate", type=float, default=25.0, help="updates per second")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", metavar="DIR", help="run each bot under cProfile, into DIR")
     return parser.parse_args()
 
 

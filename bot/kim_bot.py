@@ -34,6 +34,7 @@ class KimBot(ExtBot[None]):
         super().__init__(*args, **kwargs)
         self._inbox = store
         self._next_offset = 0
+        self._received: dict[int, Any] = {}  # the last getUpdates answer, as Telegram sent it
 
     async def open_inbox(self) -> None:
         """Start from the updates already kept: Telegram need not send those again."""
@@ -59,13 +60,24 @@ class KimBot(ExtBot[None]):
             if not updates:
                 return updates
             self._next_offset = updates[-1].update_id + 1
-            fresh = await self._inbox.keep_updates(
-                [(u.update_id, json.dumps(u.to_dict())) for u in updates]
-            )
+            fresh = await self._inbox.keep_updates([(u.update_id, self._json(u)) for u in updates])
             kept = tuple(u for u in updates if u.update_id in fresh)
             if kept:
                 return kept
             # All were kept before a restart: confirm them (the offset moved on) and poll again.
+
+    async def _post(self, endpoint: str, *args: Any, **kwargs: Any) -> Any:
+        """Every Bot API call; getUpdates' answer is noted as it came, before PTB parses it."""
+        result = await super()._post(endpoint, *args, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            self._received = {raw["update_id"]: raw for raw in result if "update_id" in raw}
+        return result
+
+    def _json(self, update: Update) -> str:
+        """An update's JSON to keep: what Telegram sent (rebuilding it from PTB's objects, the
+        fallback, costs more CPU than the handlers do)."""
+        raw = self._received.get(update.update_id)
+        return json.dumps(raw if raw is not None else update.to_dict())
 
     async def edit_message_text(  # PTB's parameters, passed on
         self, *args: Any, **kwargs: Any

@@ -33,6 +33,10 @@ class StorePersistence(BasePersistence[Data, Data, Data]):
         # Writes wait here until commit(): a conversation's state and its draft are saved
         # together, in one transaction, with the update that changed them marked done.
         self._pending: dict[tuple[str, str], str | None] = {}
+        # Keys with no row: deleting them again is skipped (PTB asks, for every update, to
+        # save each person's and chat's scratch, mostly empty). Only this class adds rows;
+        # others only delete (erasure), so a key found here has no row.
+        self._absent: set[tuple[str, str]] = set()
 
     async def get_user_data(self) -> dict[int, Data]:
         """Every user's scratch data."""
@@ -100,14 +104,20 @@ class StorePersistence(BasePersistence[Data, Data, Data]):
     async def commit(self, done_update: int | None = None) -> None:
         """Save every waiting write in one transaction, marking `done_update` handled with it."""
         writes, self._pending = self._pending, {}
+        needed = {k: v for k, v in writes.items() if v is not None or k not in self._absent}
         try:
             await self._store.save_states(
-                [(kind, key, value) for (kind, key), value in writes.items()], done_update
+                [(kind, key, value) for (kind, key), value in needed.items()], done_update
             )
         except BaseException:
             # Not saved: keep them for the next commit, unless a newer value came meanwhile.
             self._pending = writes | self._pending
             raise
+        for key, value in needed.items():
+            if value is None:
+                self._absent.add(key)
+            else:
+                self._absent.discard(key)
 
     async def _load_keyed(self, kind: str) -> dict[int, Data]:
         raw = await self._store.load_state(kind)

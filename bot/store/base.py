@@ -246,10 +246,10 @@ class StoreBase:
             await self._db.executemany(sql, rows)
 
     async def _one(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self._db.execute(sql, params) as cursor:
-            row: aiosqlite.Row | None = await cursor.fetchone()
-            return row
+        """The first row of a query (queries here select one row, or a few)."""
+        rows = await self._all(sql, params)
+        return rows[0] if rows else None
 
     async def _all(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self._db.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        """Every row of a query, in one trip to the SQLite thread (a cursor takes three)."""
+        return list(await self._db.execute_fetchall(sql, params))

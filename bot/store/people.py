@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import aiosqlite
@@ -24,6 +25,9 @@ def decision_row(row: aiosqlite.Row, by: str, at: str, name: str) -> Decision | 
 
 log = logging.getLogger(__name__)
 
+
+TOUCH_EVERY_S = 15 * 60.0  # a person's last_seen_at is written at most this often, same name
+TOUCHED_KEEP = 10_000  # people remembered in memory before the expired are swept out
 
 # Columns that name a person in records that stay after /hapusdata (what a KIM or the desk
 # did): the person's id is replaced by nobody. 0 where the record must still show that
@@ -46,6 +50,12 @@ ANONYMISED: tuple[tuple[str, str, int | None], ...] = (
 
 class PeopleStore(StoreBase):
     """Chats the bot is in, people it talks to, and who holds which role."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        super().__init__(db)
+        self.monotonic: Callable[[], float] = time.monotonic  # tests move it
+        # user id → (first name, username, when written): what the person row holds already.
+        self._touched: dict[int, tuple[str, str | None, float]] = {}
 
     async def upsert_chat(self, chat_id: int, chat_type: str, title: str | None) -> None:
         """Remember a chat (as active) or refresh its title."""
@@ -92,13 +102,28 @@ class PeopleStore(StoreBase):
             )
 
     async def touch_person(self, user_id: int, first_name: str, username: str | None) -> None:
-        """Remember the name a person uses, so roles can be granted by @username."""
+        """Remember the name a person uses, so roles can be granted by @username.
+
+        Written when the name or username changed, or TOUCH_EVERY_S after the last write
+        (last_seen_at then lags by at most that); the row stays the truth, this only spares
+        a write per update."""
+        now = self.monotonic()
+        known = self._touched.get(user_id)
+        if known and known[:2] == (first_name, username) and now - known[2] < TOUCH_EVERY_S:
+            return
         await self._write(
             """INSERT INTO person (user_id, first_name, username, last_seen_at) VALUES (?, ?, ?, ?)
                ON CONFLICT (user_id) DO UPDATE SET first_name = excluded.first_name,
                    username = excluded.username, last_seen_at = excluded.last_seen_at""",
             (user_id, first_name, username, to_db_time(utcnow())),
         )
+        if len(self._touched) >= TOUCHED_KEEP:
+            self._touched = {k: v for k, v in self._touched.items() if now - v[2] < TOUCH_EVERY_S}
+        self._touched[user_id] = (first_name, username, now)
+
+    def forget_touched(self, user_id: int) -> None:
+        """The person's row is gone (erased): write it again on their next update."""
+        self._touched.pop(user_id, None)
 
     async def find_person(self, handle: str) -> Person | None:
         """A person by numeric id or @username (case-insensitive)."""
@@ -170,6 +195,7 @@ class PeopleStore(StoreBase):
             await self._write("DELETE FROM kim_member WHERE user_id = ?", (user_id,))
             await self._write("DELETE FROM role WHERE user_id = ?", (user_id,))
             await self._write("DELETE FROM person WHERE user_id = ?", (user_id,))
+            self.forget_touched(user_id)
             # Their scratch, and the scratch of their private chat (its id is theirs).
             await self._write(
                 "DELETE FROM ptb_state WHERE kind IN ('user_data', 'chat_data') AND key = ?",

@@ -78,6 +78,7 @@ class RetentionStore(PeopleStore):
         for row in rows:
             user_id = int(row["user_id"])
             await self._write("DELETE FROM person WHERE user_id = ?", (user_id,))
+            self.forget_touched(user_id)
             await self._write(
                 "DELETE FROM ptb_state WHERE kind IN ('user_data', 'chat_data') AND key = ?",
                 (str(user_id),),

@@ -20,14 +20,20 @@ class StateStore(StoreBase):
     ) -> None:
         """Save several values in one transaction, and mark an inbox update done with them:
         a crash keeps all of it, or none (a conversation's state and its draft together)."""
+        if not writes:  # the update marked done alone: one statement, no transaction
+            await self._mark_done(done_update)
+            return
         async with self.transaction():
             for kind, key, value in writes:
                 await self.save_state(kind, key, value)
-            if done_update is not None:
-                await self._write(
-                    "UPDATE update_inbox SET done_at = ? WHERE update_id = ? AND done_at IS NULL",
-                    (to_db_time(utcnow()), done_update),
-                )
+            await self._mark_done(done_update)
+
+    async def _mark_done(self, update_id: int | None) -> None:
+        if update_id is not None:
+            await self._write(
+                "UPDATE update_inbox SET done_at = ? WHERE update_id = ? AND done_at IS NULL",
+                (to_db_time(utcnow()), update_id),
+            )
 
     async def save_state(self, kind: str, key: str, value: str | None) -> None:
         """Save one value (JSON text), or delete it when None."""

@@ -106,6 +106,17 @@ class AspirationStore(StoreBase):
         )
         return row is not None
 
+    async def filed_with_text(
+        self, reporter_id: int, text: str, since: datetime
+    ) -> list[Aspiration]:
+        """The tickets a person filed with this text (case aside) since then, newest first."""
+        rows = await self._all(
+            f"""{SELECT} WHERE a.reporter_id = ? AND a.created_at >= ?
+                AND lower(a.text) = lower(?) ORDER BY a.id DESC""",
+            (reporter_id, to_db_time(since), text),
+        )
+        return [aspiration_row(row) for row in rows]
+
     async def get_aspiration(self, aspiration_id: int) -> Aspiration | None:
         """The ticket with this id, if any."""
         row = await self._one(SELECT + " WHERE a.id = ?", (aspiration_id,))

@@ -90,5 +90,26 @@ async def file(context: BotContext, new: NewAspiration) -> Aspiration:
 
 
 async def file_draft(context: BotContext, draft: AspirationDraft, user_id: int) -> Aspiration:
-    """File what the submission conversation gathered (AspirationRefused as `file`)."""
-    return await file(context, new_aspiration(context, draft, user_id))
+    """File what the submission conversation gathered (AspirationRefused as `file`).
+
+    A Kirim handled again after a crash (the update is replayed when the bot was killed
+    before marking it done) finds the ticket its first handling filed, and returns that one.
+    """
+    new = new_aspiration(context, draft, user_id)
+    return await _filed_from(context, new, user_id) or await file(context, new)
+
+
+async def _filed_from(context: BotContext, new: NewAspiration, user_id: int) -> Aspiration | None:
+    """The ticket filed within the last day from this very draft (all it holds the same)."""
+    since = new.created_at - REPEAT_WITHIN
+    for earlier in await context.store.filed_with_text(user_id, new.text, since):
+        if _same_filing(earlier, new):
+            return earlier
+    return None
+
+
+def _same_filing(earlier: Aspiration, new: NewAspiration) -> bool:
+    fields = ("category", "text", "identity", "kecamatan_kode", "desa_kode", "latitude",
+              "longitude", "voice_file_id", "photo_file_ids", "kim_id")  # fmt: skip
+    same = all(getattr(earlier, name) == getattr(new, name) for name in fields)
+    return same and earlier.reporter_name == new.reporter_name

@@ -5,7 +5,13 @@ Points (each a real SIGKILL of the bot process, against the local Bot API emulat
   step     — right after the reply of each of the 9 registration steps
   decision — between a verification and its effects (the press's answer, the group's notice,
              the desk card's edit)
-Run: python bench/kill.py --rounds 3   (prints per point: kills, lost, repeated messages)
+  aspiration — a random moment after the reply of each /aspirasi step (category, kecamatan,
+             desa, text, photo, Selesai, identity, Kirim), and between the filing and the
+             desk's card
+  poll     — twice at a random moment after the feed request arrives (fetch, parse, store),
+             then at a random moment after the first group got its news (the digest going out)
+Run: python bench/kill.py --rounds 4 [--seed N] [--points aspiration,poll]
+(prints the seed, then per point: kills, lost, repeated messages).
 Broadcast kills are measured by bench/broadcast.py --kill-at.
 """
 
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
+import random
 import sys
 import tempfile
 from collections import Counter
@@ -25,17 +32,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.emulator import BotApiEmulator
 from tests.conftest import TOKEN
+from tests.scenarios.test_aspiration_crash import killed_aspiration
 from tests.scenarios.test_decision_crash import (
     KILL_POINTS,
     kim_bot,
     test_a_verification_killed_before_its_effects_completes_them_once,
 )
-from tests.scenarios.test_durable_updates import (
-    setting,
-    test_a_registration_killed_after_every_step_goes_on,
-)
+from tests.scenarios.test_durable_updates import killed_registration, setting
+from tests.scenarios.test_poll_crash import killed_poll
 
 Tally = Counter[str]
+AFTER_REPLY = 0.3  # s: a kill comes this long at most after a step's reply (the mark follows)
+POLL_SPAN = 1.0  # s after the feed request arrives: fetch (0.3 s held), parse, store, save
+DELIVERY_SPAN = 0.3  # s after the first group's news: the others' still going out
+POINTS = ("update", "step", "decision", "aspiration", "poll")
 
 
 async def update_point(tmp: Path, emu: BotApiEmulator, command: str, tally: Tally) -> None:
@@ -59,10 +69,10 @@ async def update_point(tmp: Path, emu: BotApiEmulator, command: str, tally: Tall
     tally["repeated"] += max(0, len(emu.sent(chat)) - 1)
 
 
-async def step_point(tmp: Path, emu: BotApiEmulator, tally: Tally) -> None:
+async def step_point(tmp: Path, emu: BotApiEmulator, rng: random.Random, tally: Tally) -> None:
     """The 9-step registration, killed after each reply; repeated prompts are counted."""
     try:
-        await test_a_registration_killed_after_every_step_goes_on(tmp, emu)
+        await killed_registration(tmp, emu, lambda: rng.uniform(0, AFTER_REPLY))
     except AssertionError:
         tally["lost"] += 1
     tally["kills"] += 9
@@ -81,31 +91,66 @@ async def decision_point(tmp: Path, emu: BotApiEmulator, held: str, tally: Tally
     tally["kills"] += 1
 
 
+async def aspiration_point(
+    tmp: Path, emu: BotApiEmulator, rng: random.Random, tally: Tally
+) -> None:
+    """A citizen's /aspirasi killed after each step and before the desk's card."""
+    tally.update(await killed_aspiration(tmp, emu, lambda: rng.uniform(0, AFTER_REPLY)))
+
+
+async def poll_point(tmp: Path, emu: BotApiEmulator, rng: random.Random, tally: Tally) -> None:
+    """A feed poll killed twice while it runs, then once while its news goes out."""
+    moments = [rng.uniform(0, POLL_SPAN) for _ in range(2)]
+    tally.update(await killed_poll(tmp, emu, moments, rng.uniform(0, DELIVERY_SPAN)))
+
+
 async def fresh(run: Callable[[Path, BotApiEmulator], Awaitable[Any]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         async with BotApiEmulator(TOKEN) as emu:
             await run(Path(folder), emu)
 
 
-async def main(rounds: int) -> None:
-    tallies: dict[str, Tally] = {p: Counter() for p in ("update", "step", "decision")}
+def plan(points: list[str], rng: random.Random, tallies: dict[str, Tally]) -> list[Any]:
+    """One round's runs, each on a fresh database and emulator."""
     runs: list[Callable[[Path, BotApiEmulator], Awaitable[None]]] = []
-    for command in ("/start", "/daftar"):
-        runs.append(functools.partial(update_point, command=command, tally=tallies["update"]))
-    runs.append(functools.partial(step_point, tally=tallies["step"]))
-    for held in KILL_POINTS:
-        runs.append(functools.partial(decision_point, held=held, tally=tallies["decision"]))
+    if "update" in points:
+        for command in ("/start", "/daftar"):
+            runs.append(functools.partial(update_point, command=command, tally=tallies["update"]))
+    if "step" in points:
+        runs.append(functools.partial(step_point, rng=rng, tally=tallies["step"]))
+    if "decision" in points:
+        for held in KILL_POINTS:
+            runs.append(functools.partial(decision_point, held=held, tally=tallies["decision"]))
+    if "aspiration" in points:
+        runs.append(functools.partial(aspiration_point, rng=rng, tally=tallies["aspiration"]))
+    if "poll" in points:
+        runs.append(functools.partial(poll_point, rng=rng, tally=tallies["poll"]))
+    return runs
+
+
+async def main(rounds: int, seed: int, points: list[str]) -> None:
+    print(f"seed {seed}", flush=True)
+    rng = random.Random(seed)
+    tallies: dict[str, Tally] = {p: Counter() for p in points}
     for _ in range(rounds):
-        for run in runs:
+        for run in plan(points, rng, tallies):
             await fresh(run)
-    print(f"{'point':<10}{'kills':>7}{'lost':>7}{'repeated':>10}")
+    print(f"{'point':<12}{'kills':>7}{'lost':>7}{'repeated':>10}")
     for point, tally in tallies.items():
-        print(f"{point:<10}{tally['kills']:>7}{tally['lost']:>7}{tally['repeated']:>10}")
+        print(f"{point:<12}{tally['kills']:>7}{tally['lost']:>7}{tally['repeated']:>10}")
     total = sum(tallies.values(), Counter())
-    print(f"{'total':<10}{total['kills']:>7}{total['lost']:>7}{total['repeated']:>10}")
+    print(f"{'total':<12}{total['kills']:>7}{total['lost']:>7}{total['repeated']:>10}")
+    if "poll" in tallies:
+        print(f"poll kills before the poll's end was saved: {tallies['poll']['mid_poll']}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
-    asyncio.run(main(parser.parse_args().rounds))
+    parser.add_argument("--seed", type=int, default=random.SystemRandom().randrange(10**6))
+    parser.add_argument("--points", default=",".join(POINTS), help="comma-separated")
+    args = parser.parse_args()
+    chosen = [p for p in args.points.split(",") if p]
+    if unknown := set(chosen) - set(POINTS):
+        parser.error(f"unknown points: {', '.join(sorted(unknown))}")
+    asyncio.run(main(args.rounds, args.seed, chosen))

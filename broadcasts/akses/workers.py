@@ -14,6 +14,9 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import select
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -64,13 +67,40 @@ def _new_pool(size: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         context.set_forkserver_preload([__name__])
-    return ProcessPoolExecutor(size, mp_context=context, initializer=_yield_to_the_bot)
+    return ProcessPoolExecutor(
+        size, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    )
 
 
-def _yield_to_the_bot() -> None:
-    """In a new worker: a lower priority, so replies on the event loop come first."""
+def _start_worker(bot_pid: int) -> None:
+    """In a new worker: a lower priority, so replies on the event loop come first; and an end
+    with the bot. A worker waits for work on a pipe it holds both ends of, so when the bot is
+    killed (SIGKILL: no shutdown) it would wait forever, and keep the forkserver alive too."""
     if hasattr(os, "nice"):
         os.nice(WORKER_NICENESS)
+    threading.Thread(target=_exit_with, args=(bot_pid,), name="bot-watch", daemon=True).start()
+
+
+def _exit_with(pid: int) -> None:
+    """Exit this worker process once process `pid` has ended."""
+    try:
+        handle = os.pidfd_open(pid)  # readable when the process ends (Linux)
+    except (AttributeError, OSError):
+        while _running(pid):
+            time.sleep(1)
+    else:
+        select.select([handle], [], [])
+    os._exit(0)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 Task = Callable[[bytes, str, "str | None", Source, Sequence[Topic]], Digested]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
+import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 
@@ -109,3 +113,56 @@ async def test_one_cpu_parses_in_a_thread() -> None:
     await workers.close()
     assert (digested.entries, len(digested.items)) == (1, 1)
     assert workers.worker_pids() == []
+
+
+# A bot in miniature: its feed workers parse one document, it prints their pids and waits.
+OWNER = """
+import asyncio, sys
+from broadcasts.akses.feeds import Source
+from broadcasts.akses.workers import FeedWorkers
+from tests.akses.conftest import rss
+from tests.akses.test_workers import PADI_LIKE
+
+async def main():
+    workers = FeedWorkers(processes=2)
+    source = Source("a", "A", "http://127.0.0.1/a.xml", ("pertanian",), "review")
+    await workers.digest(rss([PADI_LIKE]).encode(), source.url, None, source, ())
+    print(*workers.worker_pids(), flush=True)
+    sys.stdin.read()
+
+asyncio.run(main())
+"""
+
+
+async def ended(pid: int) -> None:
+    """Return once process `pid` (not necessarily a child) has ended."""
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return
+    gone = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    loop.add_reader(handle, gone.set)
+    try:
+        await gone.wait()
+    finally:
+        loop.remove_reader(handle)
+        os.close(handle)
+
+
+async def test_the_workers_of_a_killed_bot_end_with_it() -> None:
+    owner = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", OWNER, cwd=Path(__file__).parents[2],
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    assert owner.stdout is not None
+    pids = [int(p) for p in (await asyncio.wait_for(owner.stdout.readline(), 60)).split()]
+    assert pids
+    owner.kill()  # SIGKILL: the pool is never shut down
+    try:
+        await asyncio.wait_for(asyncio.gather(*(ended(pid) for pid in pids)), 10)
+    finally:  # a worker left waiting for work forever is ended here, not left behind
+        for pid in pids:
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        await asyncio.wait_for(owner.communicate(), 10)  # its pipes close once its workers end

@@ -7,6 +7,8 @@ killed right after each step's reply must go on from that step after the restart
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,14 @@ def answered_since(chat: Chat, before: int, answered: Any) -> Any:
 async def test_a_registration_killed_after_every_step_goes_on(
     tmp_path: Path, emu: BotApiEmulator
 ) -> None:
+    await killed_registration(tmp_path, emu)
+
+
+async def killed_registration(
+    tmp_path: Path, emu: BotApiEmulator, pause: Callable[[], float] = lambda: 0.0
+) -> None:
+    """The 9-step /daftar, killed `pause()` seconds after each step's answer (bench/kill.py
+    picks them at random); AssertionError when a step or the desk card is lost."""
     env, _, desk = setting(tmp_path, emu)
     ketua = emu.user("Rahmat")
     group = emu.group("KIM Semitau", admins=[ketua])
@@ -94,6 +104,7 @@ async def test_a_registration_killed_after_every_step_goes_on(
             before = len(emu.sent(group))
             emu.push(act(last))
             await emu.wait_for(answered_since(group, before, answered), timeout=15)
+            await asyncio.sleep(pause())
             proc.kill()  # SIGKILL right after the step's answer
             await proc.wait()
         last = next(m for m in reversed(emu.sent(group)) if answered(m))

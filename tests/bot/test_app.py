@@ -35,7 +35,7 @@ async def test_a_failing_stop_step_does_not_skip_the_others(
     assert outbox is not None
     assert not outbox.running
     # PTB's shutdown flushed the persistence, then post_shutdown closed the database.
-    with pytest.raises(ValueError, match="no active connection|Connection closed"):
+    with pytest.raises(ValueError, match=r"no active connection|Connection closed"):
         await services_of(app).store.schema_version()
     store = await Store.connect(config.db_path)
     try:

@@ -8,8 +8,9 @@ Points (each a real SIGKILL of the bot process, against the local Bot API emulat
   aspiration — a random moment after the reply of each /aspirasi step (category, kecamatan,
              desa, text, photo, Selesai, identity, Kirim), and between the filing and the
              desk's card
-  poll     — twice at a random moment after the feed request arrives (fetch, parse, store),
-             then at a random moment after the first group got its news (the digest going out)
+  poll     — up to 3 times at a random moment after the feed request arrives (fetch, parse,
+             store; a kill after the poll's end ends the series: the next poll is due in 30
+             minutes), then at a random moment after the first group got its news
 Run: python bench/kill.py --rounds 4 [--seed N] [--points aspiration,poll]
 (prints the seed, then per point: kills, lost, repeated messages).
 Broadcast kills are measured by bench/broadcast.py --kill-at.
@@ -99,8 +100,9 @@ async def aspiration_point(
 
 
 async def poll_point(tmp: Path, emu: BotApiEmulator, rng: random.Random, tally: Tally) -> None:
-    """A feed poll killed twice while it runs, then once while its news goes out."""
-    moments = [rng.uniform(0, POLL_SPAN) for _ in range(2)]
+    """A feed poll killed up to three times while it runs (until a kill comes after its end),
+    then once while its news goes out."""
+    moments = [rng.uniform(0, POLL_SPAN) for _ in range(3)]
     tally.update(await killed_poll(tmp, emu, moments, rng.uniform(0, DELIVERY_SPAN)))
 
 
